@@ -1,0 +1,178 @@
+/**
+ * Domain enums shared by the server and the mini program. Each enum has a Chinese label map so
+ * that every screen names things the same way.
+ */
+
+export enum Role {
+  Worker = 'worker',
+  Officer = 'officer',
+  UnionStaff = 'union_staff',
+  Admin = 'admin',
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  [Role.Worker]: '职工',
+  [Role.Officer]: '企业安全员',
+  [Role.UnionStaff]: '工会干部',
+  [Role.Admin]: '系统管理员',
+};
+
+export enum OrgKind {
+  Union = 'union',
+  Enterprise = 'enterprise',
+  Workplace = 'workplace',
+}
+
+export const ORG_KIND_LABELS: Record<OrgKind, string> = {
+  [OrgKind.Union]: '工会',
+  [OrgKind.Enterprise]: '企业',
+  [OrgKind.Workplace]: '作业场所',
+};
+
+/** The twelve key industries of the notice, plus `other`. */
+export enum Industry {
+  CoalMine = 'coal_mine',
+  NonCoalMine = 'non_coal_mine',
+  HazardousChemicals = 'hazardous_chemicals',
+  RoadTraffic = 'road_traffic',
+  Construction = 'construction',
+  Fire = 'fire',
+  Education = 'education',
+  Power = 'power',
+  Energy = 'energy',
+  CivilExplosives = 'civil_explosives',
+  SpecialEquipment = 'special_equipment',
+  CityGas = 'city_gas',
+  Other = 'other',
+}
+
+export const INDUSTRY_LABELS: Record<Industry, string> = {
+  [Industry.CoalMine]: '煤矿',
+  [Industry.NonCoalMine]: '非煤矿山',
+  [Industry.HazardousChemicals]: '危险化学品',
+  [Industry.RoadTraffic]: '道路交通',
+  [Industry.Construction]: '建筑施工',
+  [Industry.Fire]: '消防',
+  [Industry.Education]: '教育',
+  [Industry.Power]: '电力',
+  [Industry.Energy]: '能源',
+  [Industry.CivilExplosives]: '民爆器材',
+  [Industry.SpecialEquipment]: '特种设备',
+  [Industry.CityGas]: '城镇燃气',
+  [Industry.Other]: '其他',
+};
+
+export enum WorkerGroup {
+  NewHire = 'new_hire',
+  SpecialOperations = 'special_operations',
+  Outsourced = 'outsourced',
+  HighRisk = 'high_risk',
+  NonRoutine = 'non_routine',
+}
+
+export const WORKER_GROUP_LABELS: Record<WorkerGroup, string> = {
+  [WorkerGroup.NewHire]: '新入职',
+  [WorkerGroup.SpecialOperations]: '特种作业',
+  [WorkerGroup.Outsourced]: '外协',
+  [WorkerGroup.HighRisk]: '高风险岗位',
+  [WorkerGroup.NonRoutine]: '非常规作业',
+};
+
+export enum HazardCategory {
+  UnsafeCondition = 'unsafe_condition',
+  UnsafeBehavior = 'unsafe_behavior',
+  ViolationCommand = 'violation_command',
+  ViolationOperation = 'violation_operation',
+  ViolationDiscipline = 'violation_discipline',
+  EpidemicPrevention = 'epidemic_prevention',
+  OccupationalHealth = 'occupational_health',
+  Other = 'other',
+}
+
+export const HAZARD_CATEGORY_LABELS: Record<HazardCategory, string> = {
+  [HazardCategory.UnsafeCondition]: '物的不安全状态',
+  [HazardCategory.UnsafeBehavior]: '人的不安全行为',
+  [HazardCategory.ViolationCommand]: '违章指挥',
+  [HazardCategory.ViolationOperation]: '违章作业',
+  [HazardCategory.ViolationDiscipline]: '违反劳动纪律',
+  [HazardCategory.EpidemicPrevention]: '疫情防控',
+  [HazardCategory.OccupationalHealth]: '职业健康',
+  [HazardCategory.Other]: '其他',
+};
+
+/** 三违: the three violations the notice demands be eliminated. */
+export const THREE_VIOLATIONS: readonly HazardCategory[] = [
+  HazardCategory.ViolationCommand,
+  HazardCategory.ViolationOperation,
+  HazardCategory.ViolationDiscipline,
+];
+
+export enum HazardState {
+  Submitted = 'submitted',
+  Assigned = 'assigned',
+  Rectifying = 'rectifying',
+  PendingVerification = 'pending_verification',
+  Closed = 'closed',
+  Rejected = 'rejected',
+  Duplicate = 'duplicate',
+}
+
+export const HAZARD_STATE_LABELS: Record<HazardState, string> = {
+  [HazardState.Submitted]: '待研判',
+  [HazardState.Assigned]: '已交办',
+  [HazardState.Rectifying]: '整改中',
+  [HazardState.PendingVerification]: '待验收',
+  [HazardState.Closed]: '已闭环',
+  [HazardState.Rejected]: '不予受理',
+  [HazardState.Duplicate]: '重复上报',
+};
+
+export enum HazardGrade {
+  General = 'general',
+  Major = 'major',
+}
+
+export const HAZARD_GRADE_LABELS: Record<HazardGrade, string> = {
+  [HazardGrade.General]: '一般隐患',
+  [HazardGrade.Major]: '重大隐患',
+};
+
+export enum LessonTopic {
+  WarningEducation = 'warning_education',
+  OperatingProcedure = 'operating_procedure',
+  EpidemicPrevention = 'epidemic_prevention',
+  EmergencyResponse = 'emergency_response',
+  OccupationalHealth = 'occupational_health',
+}
+
+export const LESSON_TOPIC_LABELS: Record<LessonTopic, string> = {
+  [LessonTopic.WarningEducation]: '警示教育',
+  [LessonTopic.OperatingProcedure]: '操作规程',
+  [LessonTopic.EpidemicPrevention]: '疫情防控',
+  [LessonTopic.EmergencyResponse]: '应急处置',
+  [LessonTopic.OccupationalHealth]: '职业健康',
+};
+
+export enum NoticeKind {
+  Policy = 'policy',
+  Warning = 'warning',
+  Alert = 'alert',
+  Training = 'training',
+}
+
+export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
+  [NoticeKind.Policy]: '政策法规',
+  [NoticeKind.Warning]: '安全警示',
+  [NoticeKind.Alert]: '紧急通知',
+  [NoticeKind.Training]: '培训通知',
+};
+
+export enum DatabaseDriver {
+  Mysql = 'mysql',
+  BetterSqlite3 = 'better-sqlite3',
+}
+
+/** Values of an enum object, typed, for validators and selects. */
+export function enumValues<T extends Record<string, string>>(enumObject: T): T[keyof T][] {
+  return Object.values(enumObject) as T[keyof T][];
+}

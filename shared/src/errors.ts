@@ -1,0 +1,89 @@
+/**
+ * Stable error codes, one enum per area, each with the Chinese message shown to the person on the
+ * phone. The server maps each code to an HTTP status; the mini program may show the message for a
+ * code when the server's own message is missing (network failure, old server).
+ */
+
+export enum CommonErrorCode {
+  ValidationFailed = 'COMMON_VALIDATION_FAILED',
+  MalformedBody = 'COMMON_MALFORMED_BODY',
+  RouteNotFound = 'COMMON_ROUTE_NOT_FOUND',
+  NotFound = 'COMMON_NOT_FOUND',
+  PayloadTooLarge = 'COMMON_PAYLOAD_TOO_LARGE',
+  UnsupportedMediaType = 'COMMON_UNSUPPORTED_MEDIA_TYPE',
+  RateLimited = 'COMMON_RATE_LIMITED',
+  DatabaseUnavailable = 'COMMON_DATABASE_UNAVAILABLE',
+  Internal = 'COMMON_INTERNAL',
+}
+
+export enum AuthErrorCode {
+  Unauthenticated = 'AUTH_UNAUTHENTICATED',
+  AccessTokenExpired = 'AUTH_ACCESS_TOKEN_EXPIRED',
+  RefreshTokenInvalid = 'AUTH_REFRESH_TOKEN_INVALID',
+  Forbidden = 'AUTH_FORBIDDEN',
+  WechatCodeInvalid = 'AUTH_WECHAT_CODE_INVALID',
+  WechatCodeUsed = 'AUTH_WECHAT_CODE_USED',
+  WechatLoginRateLimited = 'AUTH_WECHAT_LOGIN_RATE_LIMITED',
+  WechatUserHighRisk = 'AUTH_WECHAT_USER_HIGH_RISK',
+  DevLoginDisabled = 'AUTH_DEV_LOGIN_DISABLED',
+  DevLoginUserNotFound = 'AUTH_DEV_LOGIN_USER_NOT_FOUND',
+  UserDisabled = 'AUTH_USER_DISABLED',
+}
+
+export enum WechatErrorCode {
+  /** WeChat busy (-1), timed out or unreachable after the retries. */
+  Unavailable = 'WECHAT_UNAVAILABLE',
+  /** WeChat is not configured, or refused our appid/secret/IP: an operator must act. */
+  Misconfigured = 'WECHAT_MISCONFIGURED',
+  /** WeChat answered with an error this call does not expect. */
+  Rejected = 'WECHAT_REJECTED',
+}
+
+export type ErrorCode = CommonErrorCode | AuthErrorCode | WechatErrorCode;
+
+export const ERROR_MESSAGES: Record<ErrorCode, string> = {
+  [CommonErrorCode.ValidationFailed]: '提交的内容有误，请检查后重试',
+  [CommonErrorCode.MalformedBody]: '请求格式有误，请更新小程序后重试',
+  [CommonErrorCode.RouteNotFound]: '请求的功能不存在',
+  [CommonErrorCode.NotFound]: '记录不存在或您无权查看',
+  [CommonErrorCode.PayloadTooLarge]: '上传的内容过大',
+  [CommonErrorCode.UnsupportedMediaType]: '不支持的内容格式',
+  [CommonErrorCode.RateLimited]: '操作过于频繁，请稍后再试',
+  [CommonErrorCode.DatabaseUnavailable]: '服务暂时不可用，请稍后再试',
+  [CommonErrorCode.Internal]: '服务器开小差了，请稍后再试',
+  [AuthErrorCode.Unauthenticated]: '请先登录',
+  [AuthErrorCode.AccessTokenExpired]: '登录已过期，请重新登录',
+  [AuthErrorCode.RefreshTokenInvalid]: '登录状态已失效，请重新登录',
+  [AuthErrorCode.Forbidden]: '您没有权限进行此操作',
+  [AuthErrorCode.WechatCodeInvalid]: '微信登录凭证无效，请重新进入小程序',
+  [AuthErrorCode.WechatCodeUsed]: '微信登录凭证已使用，请重新登录',
+  [AuthErrorCode.WechatLoginRateLimited]: '登录过于频繁，请稍后再试',
+  [AuthErrorCode.WechatUserHighRisk]: '微信账号存在风险，暂时无法登录',
+  [AuthErrorCode.DevLoginDisabled]: '演示登录未开启',
+  [AuthErrorCode.DevLoginUserNotFound]: '演示账号不存在',
+  [AuthErrorCode.UserDisabled]: '账号已停用，请联系管理员',
+  [WechatErrorCode.Unavailable]: '微信服务繁忙，请稍后再试',
+  [WechatErrorCode.Misconfigured]: '微信服务配置有误，请联系管理员',
+  [WechatErrorCode.Rejected]: '微信服务拒绝了请求，请稍后再试',
+};
+
+/** Every code, for exhaustive tests on both sides. */
+export const ALL_ERROR_CODES: readonly ErrorCode[] = Object.keys(ERROR_MESSAGES) as ErrorCode[];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_MESSAGES, value);
+}
+
+/** One offending field of a rejected request. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** The body of every error response. */
+export interface ErrorResponse {
+  code: ErrorCode;
+  message: string;
+  details?: FieldError[] | Record<string, unknown>;
+  requestId: string;
+}
