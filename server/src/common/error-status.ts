@@ -1,0 +1,46 @@
+import { AuthErrorCode, CommonErrorCode, type ErrorCode, WechatErrorCode } from '@ankang/shared';
+
+/** The HTTP status of every error code. Exhaustive: a new code does not compile until it is placed here. */
+export function httpStatusForCode(code: ErrorCode): number {
+  switch (code) {
+    case CommonErrorCode.ValidationFailed:
+    case CommonErrorCode.MalformedBody:
+      return 400;
+    case AuthErrorCode.Unauthenticated:
+    case AuthErrorCode.AccessTokenExpired:
+    case AuthErrorCode.RefreshTokenInvalid:
+    case AuthErrorCode.WechatCodeInvalid:
+    case AuthErrorCode.WechatCodeUsed:
+      return 401;
+    case AuthErrorCode.Forbidden:
+    case AuthErrorCode.UserDisabled:
+    case AuthErrorCode.WechatUserHighRisk:
+      return 403;
+    case CommonErrorCode.RouteNotFound:
+    case CommonErrorCode.NotFound:
+    case AuthErrorCode.DevLoginDisabled:
+    case AuthErrorCode.DevLoginUserNotFound:
+      return 404;
+    case CommonErrorCode.PayloadTooLarge:
+      return 413;
+    case CommonErrorCode.UnsupportedMediaType:
+      return 415;
+    case CommonErrorCode.RateLimited:
+    case AuthErrorCode.WechatLoginRateLimited:
+      return 429;
+    case CommonErrorCode.Internal:
+      return 500;
+    case WechatErrorCode.Rejected:
+      return 502;
+    case CommonErrorCode.DatabaseUnavailable:
+    case WechatErrorCode.Unavailable:
+    case WechatErrorCode.Misconfigured:
+      return 503;
+    default:
+      return assertNever(code);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unhandled error code: ${String(value)}`);
+}

@@ -1,0 +1,79 @@
+import { DatabaseDriver } from '@ankang/shared';
+import { ConfigError, loadConfig } from './app-config';
+
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  JWT_SECRET: 'p'.repeat(40),
+  WECHAT_APPID: 'wx0000000000000001',
+  WECHAT_SECRET: 's'.repeat(32),
+};
+
+function variableOf(environment: Record<string, string>): string | undefined {
+  try {
+    loadConfig(environment);
+    return undefined;
+  } catch (error) {
+    if (error instanceof ConfigError) return error.variable;
+    throw error;
+  }
+}
+
+describe('loadConfig', () => {
+  it('defaults to the embedded SQLite under data/ and dev login outside production', () => {
+    const config = loadConfig({});
+    expect(config.database.driver).toBe(DatabaseDriver.BetterSqlite3);
+    expect(config.database).toEqual(
+      expect.objectContaining({ file: expect.stringMatching(/data[/\\]ankang\.sqlite$/) }),
+    );
+    expect(config.devLoginEnabled).toBe(true);
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('127.0.0.1');
+  });
+
+  it('reads a MySQL URL into its parts and keeps the password out of the printable URL', () => {
+    const config = loadConfig({ DATABASE_URL: 'mysql://app:s%40cret@db.internal:3307/ankang' });
+    expect(config.database).toEqual(
+      expect.objectContaining({
+        driver: DatabaseDriver.Mysql,
+        host: 'db.internal',
+        port: 3307,
+        username: 'app',
+        password: 's@cret',
+        database: 'ankang',
+      }),
+    );
+    expect(JSON.stringify((config.database as { url: string }).url)).not.toContain('cret');
+  });
+
+  it('accepts a complete production configuration with dev login off', () => {
+    const config = loadConfig(PRODUCTION);
+    expect(config.devLoginEnabled).toBe(false);
+    expect(config.environment).toBe('production');
+  });
+
+  it.each([
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'postgres://localhost/test' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'mysql://localhost' }, 'DATABASE_URL'],
+    [{ ...PRODUCTION, JWT_SECRET: '' }, 'JWT_SECRET'],
+    [{ JWT_SECRET: 'too-short' }, 'JWT_SECRET'],
+    [{ ...PRODUCTION, WECHAT_APPID: '' }, 'WECHAT_APPID'],
+    [{ ...PRODUCTION, WECHAT_SECRET: '' }, 'WECHAT_SECRET'],
+    [{ WECHAT_APPID: 'wx1' }, 'WECHAT_SECRET'],
+    [{ ...PRODUCTION, DEV_LOGIN: 'true' }, 'DEV_LOGIN'],
+    [{ ...PRODUCTION, SEED_DEMO: '1' }, 'SEED_DEMO'],
+    [{ DEV_LOGIN: 'maybe' }, 'DEV_LOGIN'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PORT: '-1' }, 'PORT'],
+    [{ WECHAT_API_BASE_URL: 'ftp://example.com' }, 'WECHAT_API_BASE_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ H5_DIST_DIR: '/definitely/not/here' }, 'H5_DIST_DIR'],
+  ])('names the bad variable of %j', (environment, variable) => {
+    expect(variableOf(environment)).toBe(variable);
+  });
+
+  it('puts the variable name in the message', () => {
+    expect(() => loadConfig({ ...PRODUCTION, DEV_LOGIN: 'on' })).toThrow(/^Invalid configuration: DEV_LOGIN /);
+  });
+});

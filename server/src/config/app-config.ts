@@ -1,0 +1,225 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { DatabaseDriver } from '@ankang/shared';
+
+/** The server's whole configuration, read once from the environment and validated at boot. */
+export interface AppConfig {
+  environment: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  database: MysqlDatabaseConfig | SqliteDatabaseConfig;
+  jwt: {
+    secret: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlSeconds: number;
+  };
+  wechat: {
+    appId: string | null;
+    appSecret: string | null;
+    apiBaseUrl: string;
+    timeoutMs: number;
+  };
+  devLoginEnabled: boolean;
+  /** Seed the demo province into an empty database at start (development only). */
+  seedDemo: boolean;
+  /** Trust X-Forwarded-For from a reverse proxy, so rate limits see the client's own address. */
+  trustProxy: boolean;
+  /** Folder of the H5 build served at `/`, or null when there is none. */
+  h5DistDirectory: string | null;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  logPretty: boolean;
+  /** Requests to the login endpoints per minute per client address. */
+  loginRateLimitPerMinute: number;
+  version: string;
+}
+
+export interface MysqlDatabaseConfig {
+  driver: DatabaseDriver.Mysql;
+  url: string;
+  host: string;
+  port: number;
+  username: string;
+  password: string;
+  database: string;
+  poolSize: number;
+  connectRetries: number;
+}
+
+export interface SqliteDatabaseConfig {
+  driver: DatabaseDriver.BetterSqlite3;
+  file: string;
+}
+
+/** A configuration problem, always naming the variable at fault so the operator knows what to fix. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const SERVER_ROOT = path.resolve(__dirname, '..', '..');
+const DEFAULT_SQLITE_FILE = path.join(SERVER_ROOT, 'data', 'ankang.sqlite');
+const DEFAULT_H5_DIST = path.resolve(SERVER_ROOT, '..', 'miniprogram', 'dist', 'h5');
+const DEVELOPMENT_JWT_SECRET = 'ankang-development-secret-not-for-production';
+const MINIMUM_SECRET_LENGTH = 32;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+type Environment = Record<string, string | undefined>;
+
+/** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
+export function loadConfig(environment: Environment = process.env): AppConfig {
+  const nodeEnvironment = readChoice(environment, 'NODE_ENV', ['development', 'test', 'production'], 'development');
+  const production = nodeEnvironment === 'production';
+
+  const jwtSecret = readString(environment, 'JWT_SECRET');
+  if (production && !jwtSecret) {
+    throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
+  }
+  if (jwtSecret && jwtSecret.length < MINIMUM_SECRET_LENGTH) {
+    throw new ConfigError('JWT_SECRET', `must be at least ${MINIMUM_SECRET_LENGTH} characters long`);
+  }
+
+  const appId = readString(environment, 'WECHAT_APPID');
+  const appSecret = readString(environment, 'WECHAT_SECRET');
+  if (production && !appId) throw new ConfigError('WECHAT_APPID', 'is required when NODE_ENV=production');
+  if (production && !appSecret) throw new ConfigError('WECHAT_SECRET', 'is required when NODE_ENV=production');
+  if (Boolean(appId) !== Boolean(appSecret)) {
+    throw new ConfigError(appId ? 'WECHAT_SECRET' : 'WECHAT_APPID', 'must be set together with the other');
+  }
+
+  const devLoginEnabled = readBoolean(environment, 'DEV_LOGIN', !production);
+  if (production && devLoginEnabled) {
+    throw new ConfigError('DEV_LOGIN', 'must not be enabled when NODE_ENV=production');
+  }
+
+  const seedDemo = readBoolean(environment, 'SEED_DEMO', false);
+  if (production && seedDemo) {
+    throw new ConfigError('SEED_DEMO', 'must not be enabled when NODE_ENV=production');
+  }
+
+  const h5Configured = readString(environment, 'H5_DIST_DIR');
+  const h5DistDirectory = h5Configured ? path.resolve(h5Configured) : DEFAULT_H5_DIST;
+  if (h5Configured && !existsSync(h5DistDirectory)) {
+    throw new ConfigError('H5_DIST_DIR', `points at ${h5DistDirectory}, which does not exist`);
+  }
+
+  return {
+    environment: nodeEnvironment,
+    host: readString(environment, 'HOST') ?? '127.0.0.1',
+    port: readInteger(environment, 'PORT', 3000, 0, 65535),
+    database: readDatabase(environment),
+    jwt: {
+      secret: jwtSecret ?? DEVELOPMENT_JWT_SECRET,
+      accessTokenTtlSeconds: readInteger(environment, 'JWT_ACCESS_TTL_SECONDS', 900, 5, 86400),
+      refreshTokenTtlSeconds: readInteger(environment, 'JWT_REFRESH_TTL_SECONDS', 30 * 86400, 60, 365 * 86400),
+    },
+    wechat: {
+      appId: appId ?? null,
+      appSecret: appSecret ?? null,
+      apiBaseUrl: readUrl(environment, 'WECHAT_API_BASE_URL', 'https://api.weixin.qq.com', ['http:', 'https:']),
+      timeoutMs: readInteger(environment, 'WECHAT_TIMEOUT_MS', 5000, 100, 60000),
+    },
+    devLoginEnabled,
+    seedDemo,
+    trustProxy: readBoolean(environment, 'TRUST_PROXY', false),
+    h5DistDirectory: existsSync(h5DistDirectory) ? h5DistDirectory : null,
+    logLevel: readChoice(environment, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    logPretty: readBoolean(environment, 'LOG_PRETTY', false),
+    loginRateLimitPerMinute: readInteger(environment, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100000),
+    version: readString(environment, 'APP_VERSION') ?? '0.1.0',
+  };
+}
+
+function readDatabase(environment: Environment): MysqlDatabaseConfig | SqliteDatabaseConfig {
+  const url = readString(environment, 'DATABASE_URL');
+  if (!url) {
+    const file = readString(environment, 'SQLITE_FILE');
+    return { driver: DatabaseDriver.BetterSqlite3, file: file ? path.resolve(file) : DEFAULT_SQLITE_FILE };
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'is not a valid URL; expected mysql://user:password@host:3306/database');
+  }
+  if (parsed.protocol !== 'mysql:' && parsed.protocol !== 'mariadb:') {
+    throw new ConfigError(
+      'DATABASE_URL',
+      `has scheme "${parsed.protocol.replace(/:$/, '')}"; expected mysql://user:password@host:3306/database (leave it unset for the embedded SQLite)`,
+    );
+  }
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  if (!parsed.hostname || !database || database.includes('/')) {
+    throw new ConfigError('DATABASE_URL', 'must name a host and a database: mysql://user:password@host:3306/database');
+  }
+  const port = parsed.port ? Number(parsed.port) : 3306;
+  return {
+    driver: DatabaseDriver.Mysql,
+    url: redactUrl(parsed),
+    host: parsed.hostname,
+    port,
+    username: decodeURIComponent(parsed.username) || 'root',
+    password: decodeURIComponent(parsed.password),
+    database,
+    poolSize: readInteger(environment, 'DATABASE_POOL_SIZE', 20, 1, 500),
+    connectRetries: readInteger(environment, 'DATABASE_CONNECT_RETRIES', 3, 0, 100),
+  };
+}
+
+/** The URL without its password, safe for logs and error messages. */
+function redactUrl(url: URL): string {
+  const copy = new URL(url.toString());
+  if (copy.password) copy.password = '***';
+  return copy.toString();
+}
+
+function readString(environment: Environment, name: string): string | undefined {
+  const value = environment[name]?.trim();
+  return value ? value : undefined;
+}
+
+function readInteger(environment: Environment, name: string, fallback: number, minimum: number, maximum: number) {
+  const raw = readString(environment, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < minimum || value > maximum) {
+    throw new ConfigError(name, `must be between ${minimum} and ${maximum}, got ${value}`);
+  }
+  return value;
+}
+
+function readBoolean(environment: Environment, name: string, fallback: boolean): boolean {
+  const raw = readString(environment, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function readChoice<T extends string>(environment: Environment, name: string, choices: readonly T[], fallback: T): T {
+  const raw = readString(environment, name);
+  if (raw === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${choices.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function readUrl(environment: Environment, name: string, fallback: string, protocols: string[]): string {
+  const raw = readString(environment, name) ?? fallback;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `is not a valid URL, got "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}

@@ -1,0 +1,52 @@
+import { Industry, OrgKind } from '@ankang/shared';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { timestampColumn } from '../database/column-types';
+
+/**
+ * One node of the union's tree: a union, an enterprise or a workplace. `path` is the materialised
+ * path of ids (`/1/7/42/`) so that a subtree is one indexed prefix query.
+ */
+@Entity('org_unit')
+@Unique('UQ_org_unit_code', ['code'])
+@Index('IDX_org_unit_path', ['path'])
+@Index('IDX_org_unit_parent', ['parentId'])
+export class OrgUnit {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'simple-enum', enum: OrgKind })
+  kind: OrgKind;
+
+  @Column({ name: 'parent_id', type: 'int', nullable: true })
+  parentId: number | null;
+
+  @ManyToOne(() => OrgUnit, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'parent_id', foreignKeyConstraintName: 'FK_org_unit_parent' })
+  parent?: OrgUnit | null;
+
+  @Column({ type: 'varchar', length: 255 })
+  path: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  /** Enterprises carry an industry; workplaces inherit their enterprise's. */
+  @Column({ type: 'simple-enum', enum: Industry, nullable: true })
+  industry: Industry | null;
+
+  /** A workplace's public code: the QR code's scene is `w=<code>`. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  code: string | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  address: string | null;
+
+  @Column(timestampColumn({ name: 'archived_at', nullable: true }))
+  archivedAt: Date | null;
+
+  @Column(timestampColumn({ name: 'created_at' }))
+  createdAt: Date;
+
+  @Column(timestampColumn({ name: 'updated_at' }))
+  updatedAt: Date;
+}

@@ -1,0 +1,149 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/**
+ * The compiled server as an operator starts it: bad configuration must stop it with a message that
+ * names the variable, and a good one must start, answer and shut down cleanly on SIGTERM.
+ */
+const MAIN = path.resolve(__dirname, '../dist/main.js');
+const PRODUCTION_BASE = {
+  NODE_ENV: 'production',
+  JWT_SECRET: 'p'.repeat(48),
+  WECHAT_APPID: 'wx0000000000000001',
+  WECHAT_SECRET: 's'.repeat(32),
+  DEV_LOGIN: 'false',
+};
+
+interface Exit {
+  code: number | null;
+  output: string;
+}
+
+function runServer(environment: Record<string, string>, timeoutMs = 20_000): Promise<Exit> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [MAIN], {
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...environment },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`The server did not exit within ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+let scratch: string;
+
+beforeAll(() => {
+  if (!existsSync(MAIN))
+    throw new Error(`${MAIN} is missing: build the server first (pnpm --filter @ankang/server build)`);
+  scratch = mkdtempSync(path.join(tmpdir(), 'ankang-boot-'));
+});
+
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('configuration errors stop the server with a message naming the variable', () => {
+  it.each([
+    ['a malformed DATABASE_URL', { DATABASE_URL: 'mysql//root@localhost/test' }, 'DATABASE_URL'],
+    ['a DATABASE_URL of another database', { DATABASE_URL: 'postgres://root@127.0.0.1/test' }, 'DATABASE_URL'],
+    ['a DATABASE_URL without a database', { DATABASE_URL: 'mysql://root@127.0.0.1:3306/' }, 'DATABASE_URL'],
+    [
+      'an unreachable MySQL',
+      { DATABASE_URL: 'mysql://root@127.0.0.1:1/test', DATABASE_CONNECT_RETRIES: '0' },
+      'DATABASE_URL',
+    ],
+    ['production without a JWT secret', { ...PRODUCTION_BASE, JWT_SECRET: '' }, 'JWT_SECRET'],
+    ['production with a short JWT secret', { ...PRODUCTION_BASE, JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    ['production without a WeChat appid', { ...PRODUCTION_BASE, WECHAT_APPID: '' }, 'WECHAT_APPID'],
+    ['production without a WeChat secret', { ...PRODUCTION_BASE, WECHAT_SECRET: '' }, 'WECHAT_SECRET'],
+    ['production with the dev login enabled', { ...PRODUCTION_BASE, DEV_LOGIN: 'true' }, 'DEV_LOGIN'],
+    ['production with demo seeding', { ...PRODUCTION_BASE, SEED_DEMO: 'true' }, 'SEED_DEMO'],
+    ['a port that is not a number', { PORT: 'eighty' }, 'PORT'],
+  ])('%s', async (_case, environment, variable) => {
+    const exit = await runServer({ SQLITE_FILE: path.join(scratch, 'never-used.sqlite'), ...environment });
+    expect(exit.code).toBe(1);
+    expect(exit.output).toContain(`Invalid configuration: ${variable}`);
+    expect(exit.output).not.toContain('   at ');
+  });
+
+  it('never prints the database password', async () => {
+    const exit = await runServer({
+      DATABASE_URL: 'mysql://root:hunter2@127.0.0.1:1/test',
+      DATABASE_CONNECT_RETRIES: '0',
+    });
+    expect(exit.code).toBe(1);
+    expect(exit.output).toContain('DATABASE_URL');
+    expect(exit.output).not.toContain('hunter2');
+  });
+});
+
+describe('a good configuration', () => {
+  let child: ChildProcess | undefined;
+
+  afterEach(() => {
+    child?.kill('SIGKILL');
+  });
+
+  it('starts on SQLite, seeds, answers /health and shuts down cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    child = spawn(process.execPath, [MAIN], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        PORT: String(port),
+        SQLITE_FILE: path.join(scratch, 'boot.sqlite'),
+        SEED_DEMO: 'true',
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr?.on('data', (chunk) => {
+      output += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => child?.on('exit', (code) => resolve(code)));
+
+    let health: Response | undefined;
+    for (let attempt = 0; attempt < 100 && !health; attempt += 1) {
+      health = await fetch(`http://127.0.0.1:${port}/api/v1/health`).catch(() => undefined);
+      if (!health) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(health?.status).toBe(200);
+    expect(await health?.json()).toEqual(expect.objectContaining({ status: 'ok' }));
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output).toContain('SIGTERM received');
+    expect(output).toContain('Seeded the demo province');
+  });
+});

@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { DEFAULT_APP_ID, DEFAULT_APP_SECRET, type FakeWechat, startFakeWechat } from '@ankang/fake-wechat';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DataSource } from 'typeorm';
+import { type AppConfig, loadConfig } from '../../src/config/app-config';
+import { createApp } from '../../src/create-app';
+import { connectDatabase } from '../../src/database/connect-database';
+import { type Backend, prepareDatabase } from './backends';
+
+export interface TestApp {
+  backend: Backend;
+  baseUrl: string;
+  app: NestFastifyApplication;
+  dataSource: DataSource;
+  config: AppConfig;
+  wechat: FakeWechat;
+  close(): Promise<void>;
+}
+
+/**
+ * The real application on a fresh database of the backend, listening on an ephemeral loopback port,
+ * talking real HTTP to a fake WeChat server of its own.
+ */
+export async function startTestApp(backend: Backend, environment: Record<string, string> = {}): Promise<TestApp> {
+  const database = await prepareDatabase(backend);
+  const wechat = await startFakeWechat({ appId: DEFAULT_APP_ID, appSecret: DEFAULT_APP_SECRET });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    WECHAT_APPID: DEFAULT_APP_ID,
+    WECHAT_SECRET: DEFAULT_APP_SECRET,
+    WECHAT_API_BASE_URL: wechat.url,
+    WECHAT_TIMEOUT_MS: '1000',
+    // Suites log in far more often than a person would; the rate-limit test sets its own limit.
+    LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    ...database.environment,
+    ...environment,
+  });
+  const dataSource = await connectDatabase(config.database);
+  const app = await createApp(config, dataSource);
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.getHttpServer().address();
+  if (!address || typeof address === 'string') throw new Error('The test app has no TCP address');
+  return {
+    backend,
+    baseUrl: `http://127.0.0.1:${address.port}/api/v1`,
+    app,
+    dataSource,
+    config,
+    wechat,
+    async close() {
+      await app.close();
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await wechat.close();
+      database.dispose();
+    },
+  };
+}
