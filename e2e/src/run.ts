@@ -14,7 +14,7 @@ stream.on('test:pass', (event) => {
 stream.on('test:fail', (event) => {
   if (event.details.type !== 'suite') failed += 1;
 });
-stream.compose(spec).pipe(process.stdout);
+stream.compose(new spec()).pipe(process.stdout);
 stream.on('end', () => {
   if (process.env.ANKANG_E2E_REPORT) writeFileSync(process.env.ANKANG_E2E_REPORT, JSON.stringify({ passed, failed }));
   if (failed > 0 || passed === 0) process.exitCode = 1;

@@ -27,9 +27,20 @@ export class AppModule {
             level: config.logLevel,
             transport: config.logPretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
             // Fastify already assigned the request id (see create-app.ts); pino-http reads it from req.id.
-            customProps: () => ({}),
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (request) => request.url === '/api/v1/health' },
+            serializers: {
+              req: (request: { id: string; method: string; url: string; remoteAddress?: string }) => ({
+                id: request.id,
+                method: request.method,
+                url: request.url,
+                remoteAddress: request.remoteAddress,
+              }),
+              res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+            },
+            // Load balancers poll /health every few seconds: logging each poll would drown the real requests.
+            autoLogging: {
+              ignore: (request) =>
+                ((request as { originalUrl?: string }).originalUrl ?? request.url ?? '').startsWith('/api/v1/health'),
+            },
           },
         }),
         TypeOrmModule.forRootAsync({

@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
+import path from 'node:path';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { inlineScriptHashes } from './common/inline-script-hashes';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 
@@ -40,6 +44,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
     reply.header('x-request-id', request.id);
   });
 
+  const h5Index = config.h5DistDirectory ? path.join(config.h5DistDirectory, 'index.html') : null;
+  const h5ScriptHashes = h5Index && existsSync(h5Index) ? inlineScriptHashes(readFileSync(h5Index, 'utf8')) : [];
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -47,7 +53,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
         // Swagger UI and NutUI set inline styles; scripts stay same-origin only.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", ...h5ScriptHashes],
         connectSrc: ["'self'"],
       },
     },
@@ -71,10 +77,14 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
       prefix: '/',
       index: ['index.html'],
       wildcard: false,
+      // @fastify/static 10 passes the Fastify reply, whatever Nest's older option type says.
       setHeaders: (response, filePath) => {
         // Hashed bundles never change; the page that names them must always be fresh.
         const immutable = /\.[0-9a-f]{8,}\.(js|css)$/.test(filePath) || filePath.includes('/static/');
-        response.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+        (response as unknown as FastifyReply).header(
+          'cache-control',
+          immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }

@@ -1,0 +1,63 @@
+export default defineAppConfig({
+  pages: [
+    'pages/index/index',
+    'pages/training/index',
+    'pages/report/index',
+    'pages/mine/index',
+    'pages/login/index',
+    'pages/privacy/index',
+  ],
+  subPackages: [
+    {
+      // Officers and union staff only: kept out of the main package (≤ 2 MB) workers download.
+      root: 'packages/staff',
+      name: 'staff',
+      pages: ['workbench/index'],
+    },
+  ],
+  preloadRule: {
+    // Staff reach the 工作台 from 首页 or 我的. Prefetch it on Wi-Fi only, so a worker at the gate on
+    // mobile data never downloads staff pages.
+    'pages/index/index': { network: 'wifi', packages: ['staff'] },
+    'pages/mine/index': { network: 'wifi', packages: ['staff'] },
+  },
+  window: {
+    backgroundTextStyle: 'light',
+    backgroundColor: '#f3f5f4',
+    navigationBarBackgroundColor: '#0b7a4b',
+    navigationBarTitleText: '安康',
+    navigationBarTextStyle: 'white',
+  },
+  tabBar: {
+    color: '#5c6b64',
+    selectedColor: '#0b7a4b',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/training/index',
+        text: '培训',
+        iconPath: 'assets/tabbar/training.png',
+        selectedIconPath: 'assets/tabbar/training-active.png',
+      },
+      {
+        pagePath: 'pages/report/index',
+        text: '随手拍',
+        iconPath: 'assets/tabbar/report.png',
+        selectedIconPath: 'assets/tabbar/report-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/mine.png',
+        selectedIconPath: 'assets/tabbar/mine-active.png',
+      },
+    ],
+  },
+});

@@ -1,0 +1,34 @@
+import type { MeResponse } from '@ankang/shared';
+import { render, screen } from '@testing-library/react';
+import { fakeApi, grant, ok, Role, signIn } from '../../../../test/fake-api';
+import WorkbenchPage from './index';
+
+const me = (roles: MeResponse['roles']): MeResponse => ({
+  id: 'u-9',
+  displayName: '张安全',
+  phone: null,
+  roles,
+  enterprise: { id: 'e-1', name: '安康化工有限公司' },
+  createdAt: '2024-11-01T00:00:00.000Z',
+});
+
+describe('工作台 (staff subpackage)', () => {
+  it('shows an officer what is coming, with the ticket states from @ankang/shared', async () => {
+    signIn();
+    fakeApi({ 'GET /me': ok(me([grant(Role.Officer, '安康化工有限公司')])) });
+    render(<WorkbenchPage />);
+
+    expect(await screen.findByText('企业安全员 · 安康化工有限公司')).toBeTruthy();
+    for (const state of ['待研判', '已交办', '整改中', '待验收', '已闭环']) {
+      expect(screen.getByText(state)).toBeTruthy();
+    }
+    expect(screen.getByText('隐患工单闭环')).toBeTruthy();
+  });
+
+  it('tells a worker the page is for staff', async () => {
+    signIn();
+    fakeApi({ 'GET /me': ok(me([grant(Role.Worker, '安康化工有限公司')])) });
+    render(<WorkbenchPage />);
+    expect(await screen.findByText(/工作台仅供企业安全员、工会干部和系统管理员使用/)).toBeTruthy();
+  });
+});

@@ -1,0 +1,89 @@
+import { HAZARD_GRADE_LABELS, HAZARD_STATE_LABELS, HazardState, type MeResponse } from '@ankang/shared';
+import { Text, View } from '@tarojs/components';
+import { useCallback, useEffect, useState } from 'react';
+import { errorMessage, useRequireSession } from '../../../api';
+import { BulletList, SectionCard, SoonBadge, StatusBlock, StepFlow } from '../../../components';
+import { fetchMe } from '../../../features/auth';
+import { isStaff, roleGrantLine } from '../../../utils/roles';
+import './index.scss';
+
+const TICKET_FLOW = [
+  HazardState.Submitted,
+  HazardState.Assigned,
+  HazardState.Rectifying,
+  HazardState.PendingVerification,
+  HazardState.Closed,
+].map((state) => HAZARD_STATE_LABELS[state]);
+
+type Load = { state: 'loading' } | { state: 'ready'; me: MeResponse } | { state: 'failed'; message: string };
+
+/** 工作台 for enterprise safety officers and union staff (staff subpackage, outside the main package). */
+export default function WorkbenchPage() {
+  const signedIn = useRequireSession();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+
+  const reload = useCallback(async () => {
+    setLoad({ state: 'loading' });
+    try {
+      setLoad({ state: 'ready', me: await fetchMe() });
+    } catch (error) {
+      setLoad({ state: 'failed', message: errorMessage(error) });
+    }
+  }, []);
+
+  useEffect(() => {
+    if (signedIn) {
+      void reload();
+    }
+  }, [signedIn, reload]);
+
+  if (!signedIn || load.state === 'loading') {
+    return <View className="page">{signedIn ? <StatusBlock text="正在加载…" /> : null}</View>;
+  }
+  if (load.state === 'failed') {
+    return (
+      <View className="page">
+        <StatusBlock text={load.message} actionText="重新加载" onAction={() => void reload()} />
+      </View>
+    );
+  }
+  const { me } = load;
+  if (!isStaff(me.roles)) {
+    return (
+      <View className="page">
+        <StatusBlock text="工作台仅供企业安全员、工会干部和系统管理员使用。如需开通，请联系所在企业或工会。" />
+      </View>
+    );
+  }
+
+  return (
+    <View className="page workbench">
+      <View className="banner">
+        <Text className="banner__title">工作台</Text>
+        <Text className="banner__text">{me.roles.map(roleGrantLine).join('；')}</Text>
+        <SoonBadge text="建设中" />
+      </View>
+
+      <SectionCard title="隐患工单闭环" extra={<SoonBadge />}>
+        <StepFlow steps={TICKET_FLOW} />
+        <BulletList
+          items={[
+            `研判分级（${HAZARD_GRADE_LABELS.general} / ${HAZARD_GRADE_LABELS.major}），按“五定”交办：责任人、措施、资金、期限、预案。`,
+            '现场能整改的“立查立改”，上传整改后照片直接待验收；验收人不能是整改人。',
+            '逾期前一天提醒责任人，到期提醒企业安全员，逾期三天报工会和值班人员。',
+          ]}
+        />
+      </SectionCard>
+
+      <SectionCard title="工会督办" extra={<SoonBadge />}>
+        <BulletList
+          items={[
+            '重大隐患即时推送到所辖工会，记录报送主管部门的情况，跟踪到闭环。',
+            '向所辖企业、行业和重点人群推送安全通知，查看送达、已读和“已阅知”情况。',
+            '按组织、时段统计隐患、三违、班前申报和培训完成率，“安康杯”竞赛排名，可导出 Excel。',
+          ]}
+        />
+      </SectionCard>
+    </View>
+  );
+}

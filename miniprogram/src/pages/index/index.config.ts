@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '安康',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,182 @@
+import type { MeResponse } from '@ankang/shared';
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { errorMessage, isWeapp, useRequireSession } from '../../api';
+import { SectionCard, SoonBadge, StatusBlock, StepFlow } from '../../components';
+import { fetchMe } from '../../features/auth';
+import { scanEntrance } from '../../features/workplace/scan-entrance';
+import { isStaff, roleNames } from '../../utils/roles';
+import './index.scss';
+
+const PRE_SHIFT_STEPS = ['班前打卡', '健康申报', '三分钟培训', '准许上岗'] as const;
+
+type Load = { state: 'loading' } | { state: 'ready'; me: MeResponse } | { state: 'failed'; message: string };
+
+function greetingFor(hour: number): string {
+  if (hour < 5) return '夜班辛苦了';
+  if (hour < 11) return '早上好';
+  if (hour < 13) return '中午好';
+  if (hour < 18) return '下午好';
+  return '晚上好';
+}
+
+async function onScan(): Promise<void> {
+  if (!isWeapp()) {
+    await Taro.showModal({
+      title: '请在微信中扫码',
+      content: '扫码进场需要使用微信小程序“安康”：打开微信，扫描作业场所入口处张贴的二维码即可进入。',
+      showCancel: false,
+      confirmText: '知道了',
+    });
+    return;
+  }
+  try {
+    const scanned = await scanEntrance();
+    await Taro.showModal({
+      title: scanned.workplaceCode ? '已识别作业场所' : '不是作业场所码',
+      content: scanned.workplaceCode
+        ? `场所编码 ${scanned.workplaceCode}。进场打卡、健康申报和班前培训即将上线，届时扫码后将直接进入当班流程。`
+        : '请扫描作业场所入口处张贴的“安康”二维码。',
+      showCancel: false,
+      confirmText: '知道了',
+    });
+  } catch {
+    // The person closed the camera.
+  }
+}
+
+function comingSoon(title: string, content: string): void {
+  Taro.showModal({ title, content, showCancel: false, confirmText: '知道了' }).catch(() => undefined);
+}
+
+interface EntryProps {
+  id: string;
+  mark: string;
+  title: string;
+  description: string;
+  tone: 'green' | 'orange' | 'blue' | 'slate';
+  onClick: () => void;
+}
+
+function Entry({ id, mark, title, description, tone, onClick }: EntryProps) {
+  return (
+    <View className={`entry entry--${tone}`} id={id} onClick={onClick} hoverClass="entry--pressed">
+      <Text className="entry__mark">{mark}</Text>
+      <Text className="entry__title">{title}</Text>
+      <Text className="entry__description">{description}</Text>
+    </View>
+  );
+}
+
+export default function HomePage() {
+  const signedIn = useRequireSession();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+
+  const reload = useCallback(async () => {
+    try {
+      const me = await fetchMe();
+      setLoad({ state: 'ready', me });
+    } catch (error) {
+      setLoad({ state: 'failed', message: errorMessage(error) });
+    }
+  }, []);
+
+  useEffect(() => {
+    if (signedIn) {
+      void reload();
+    }
+  }, [signedIn, reload]);
+
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  if (!signedIn) {
+    return <View className="page home" />;
+  }
+
+  const me = load.state === 'ready' ? load.me : null;
+  const subtitle = me
+    ? [me.enterprise?.name, roleNames(me.roles).join('、')].filter(Boolean).join(' · ') || '尚未绑定企业'
+    : '';
+
+  return (
+    <View className="page home">
+      <View className="home__hero">
+        {load.state === 'loading' ? <Text className="home__greeting">正在加载…</Text> : null}
+        {load.state === 'failed' ? (
+          <StatusBlock text={load.message} actionText="重新加载" onAction={() => void reload()} />
+        ) : null}
+        {me ? (
+          <>
+            <Text className="home__greeting" id="home-greeting">
+              {greetingFor(new Date().getHours())}，{me.displayName}
+            </Text>
+            <Text className="home__subtitle" id="home-subtitle">
+              {subtitle}
+            </Text>
+          </>
+        ) : null}
+      </View>
+
+      <SectionCard title="今日班前" id="pre-shift-card" extra={<SoonBadge />}>
+        <StepFlow steps={PRE_SHIFT_STEPS} />
+        <Text className="muted home__note">
+          到岗扫码后依次完成健康申报和三分钟安全培训，身体不适不上岗。功能即将上线。
+        </Text>
+      </SectionCard>
+
+      <View className="entries">
+        <Entry
+          id="entry-scan"
+          mark="扫"
+          title="扫码进场"
+          description="扫描入口二维码"
+          tone="green"
+          onClick={() => void onScan()}
+        />
+        <Entry
+          id="entry-report"
+          mark="拍"
+          title="随手拍"
+          description="30 秒上报隐患"
+          tone="orange"
+          onClick={() => void Taro.switchTab({ url: '/pages/report/index' })}
+        />
+        <Entry
+          id="entry-training"
+          mark="学"
+          title="今日培训"
+          description="三分钟安全课"
+          tone="blue"
+          onClick={() => void Taro.switchTab({ url: '/pages/training/index' })}
+        />
+        <Entry
+          id="entry-notice"
+          mark="知"
+          title="安全通知"
+          description="工会与企业通知"
+          tone="slate"
+          onClick={() =>
+            comingSoon(
+              '安全通知',
+              '工会和企业推送的安全警示、政策法规和培训通知将在这里查看，需要确认的通知可一键“已阅知”。即将上线。',
+            )
+          }
+        />
+      </View>
+
+      {me && isStaff(me.roles) ? (
+        <View
+          className="card home__staff"
+          id="entry-workbench"
+          onClick={() => void Taro.navigateTo({ url: '/packages/staff/workbench/index' })}
+        >
+          <Text className="card__title">工作台</Text>
+          <Text className="muted">隐患研判交办、整改督办、通知推送</Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,128 @@
+import type { MeResponse } from '@ankang/shared';
+import { Button, Cell, CellGroup, Dialog } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { errorMessage, LOGIN_PAGE_URL, useRequireSession } from '../../api';
+import { StatusBlock } from '../../components';
+import { fetchMe, logout } from '../../features/auth';
+import { isStaff, orgKindLabel, roleGrantLine } from '../../utils/roles';
+import './index.scss';
+
+type Load = { state: 'loading' } | { state: 'ready'; me: MeResponse } | { state: 'failed'; message: string };
+
+export default function MinePage() {
+  const signedIn = useRequireSession();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [confirmLogout, setConfirmLogout] = useState(false);
+  const [leaving, setLeaving] = useState(false);
+
+  const reload = useCallback(async () => {
+    setLoad({ state: 'loading' });
+    try {
+      setLoad({ state: 'ready', me: await fetchMe() });
+    } catch (error) {
+      setLoad({ state: 'failed', message: errorMessage(error) });
+    }
+  }, []);
+
+  useEffect(() => {
+    if (signedIn) {
+      void reload();
+    }
+  }, [signedIn, reload]);
+
+  const doLogout = async () => {
+    setConfirmLogout(false);
+    setLeaving(true);
+    await logout();
+    await Taro.reLaunch({ url: LOGIN_PAGE_URL }).catch(() => undefined);
+  };
+
+  if (!signedIn) {
+    return <View className="page" />;
+  }
+
+  const me = load.state === 'ready' ? load.me : null;
+
+  return (
+    <View className="page mine">
+      <View className="card profile" id="mine-profile">
+        {load.state === 'loading' ? <Text className="muted">正在加载…</Text> : null}
+        {load.state === 'failed' ? (
+          <StatusBlock text={load.message} actionText="重新加载" onAction={() => void reload()} />
+        ) : null}
+        {me ? (
+          <>
+            <View className="profile__head">
+              <Text className="profile__avatar">{me.displayName.slice(0, 1)}</Text>
+              <View className="profile__who">
+                <Text className="profile__name" id="mine-name">
+                  {me.displayName}
+                </Text>
+                <Text className="muted">{me.enterprise ? me.enterprise.name : '尚未绑定企业'}</Text>
+                {me.phone ? <Text className="muted">手机 {me.phone}</Text> : null}
+              </View>
+            </View>
+            <View className="profile__roles">
+              <Text className="profile__roles-title">我的身份</Text>
+              {me.roles.length === 0 ? <Text className="muted">暂无岗位角色，请联系企业安全员登记。</Text> : null}
+              {me.roles.map((grant) => (
+                <View className="role-line" key={`${grant.role}-${grant.orgUnitId}`}>
+                  <Text className="role-line__text">{roleGrantLine(grant)}</Text>
+                  <Text className="role-line__kind">{orgKindLabel(grant)}</Text>
+                </View>
+              ))}
+            </View>
+          </>
+        ) : null}
+      </View>
+
+      <CellGroup>
+        {me && isStaff(me.roles) ? (
+          <Cell
+            className="mine-cell-workbench"
+            title="工作台"
+            description="企业安全员、工会干部使用"
+            extra="进入"
+            clickable
+            onClick={() => void Taro.navigateTo({ url: '/packages/staff/workbench/index' })}
+          />
+        ) : null}
+        <Cell
+          className="mine-cell-privacy"
+          title="隐私保护指引"
+          description="我们收集哪些信息、谁能看到"
+          extra="查看"
+          clickable
+          onClick={() => void Taro.navigateTo({ url: '/pages/privacy/index' })}
+        />
+        <Cell title="关于安康" description="省总工会职工劳动保护系统" extra="v0.1.0" />
+      </CellGroup>
+
+      <View className="mine__logout">
+        <Button
+          id="logout-button"
+          block
+          size="large"
+          type="default"
+          loading={leaving}
+          onClick={() => setConfirmLogout(true)}
+        >
+          退出登录
+        </Button>
+      </View>
+
+      <Dialog
+        className="logout-dialog"
+        visible={confirmLogout}
+        title="退出登录"
+        content="退出后需要重新登录才能班前打卡和上报隐患。"
+        confirmText="退出"
+        cancelText="取消"
+        onConfirm={() => void doLogout()}
+        onCancel={() => setConfirmLogout(false)}
+      />
+    </View>
+  );
+}

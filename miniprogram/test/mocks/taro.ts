@@ -1,0 +1,160 @@
+/**
+ * The `@tarojs/taro` the tests control: storage in a Map, every API a jest.fn, lifecycle hooks as
+ * React effects. NutUI imports getEnv, ENV_TYPE, nextTick, createSelectorQuery, eventCenter and
+ * getCurrentInstance from here as well.
+ */
+import { useEffect } from 'react';
+
+const storage = new Map<string, unknown>();
+
+export const ENV_TYPE = {
+  WEAPP: 'WEAPP',
+  SWAN: 'SWAN',
+  ALIPAY: 'ALIPAY',
+  TT: 'TT',
+  QQ: 'QQ',
+  JD: 'JD',
+  WEB: 'WEB',
+  RN: 'RN',
+  HARMONY: 'HARMONY',
+  QUICKAPP: 'QUICKAPP',
+  HARMONYHYBRID: 'HARMONYHYBRID',
+} as const;
+
+export const getEnv = jest.fn(() => (process.env.TARO_ENV === 'weapp' ? ENV_TYPE.WEAPP : ENV_TYPE.WEB));
+
+export const request = jest.fn();
+export const login = jest.fn();
+export const scanCode = jest.fn();
+export const showToast = jest.fn(() => Promise.resolve({ errMsg: 'showToast:ok' }));
+export const showModal = jest.fn(() => Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' }));
+export const showLoading = jest.fn(() => Promise.resolve({ errMsg: 'showLoading:ok' }));
+export const hideLoading = jest.fn(() => Promise.resolve({ errMsg: 'hideLoading:ok' }));
+export const reLaunch = jest.fn(() => Promise.resolve({ errMsg: 'reLaunch:ok' }));
+export const switchTab = jest.fn(() => Promise.resolve({ errMsg: 'switchTab:ok' }));
+export const navigateTo = jest.fn(() => Promise.resolve({ errMsg: 'navigateTo:ok' }));
+export const redirectTo = jest.fn(() => Promise.resolve({ errMsg: 'redirectTo:ok' }));
+export const navigateBack = jest.fn(() => Promise.resolve({ errMsg: 'navigateBack:ok' }));
+export const stopPullDownRefresh = jest.fn();
+export const pageScrollTo = jest.fn();
+export const getSystemInfo = jest.fn(() => Promise.resolve({ windowWidth: 375, windowHeight: 667, pixelRatio: 2 }));
+export const getSystemInfoSync = jest.fn(() => ({ windowWidth: 375, windowHeight: 667, pixelRatio: 2 }));
+
+export const getStorageSync = jest.fn((key: string) => (storage.has(key) ? storage.get(key) : ''));
+export const setStorageSync = jest.fn((key: string, value: unknown) => {
+  storage.set(key, value);
+});
+export const removeStorageSync = jest.fn((key: string) => {
+  storage.delete(key);
+});
+
+export const nextTick = (callback: () => void) => setTimeout(callback, 0);
+
+export const createSelectorQuery = () => {
+  const query = {
+    select: () => query,
+    selectAll: () => query,
+    selectViewport: () => query,
+    in: () => query,
+    boundingClientRect: () => query,
+    scrollOffset: () => query,
+    fields: () => query,
+    exec: (callback?: (result: unknown[]) => void) => callback?.([]),
+  };
+  return query;
+};
+
+type Handler = (...args: unknown[]) => void;
+const handlers = new Map<string, Set<Handler>>();
+export const eventCenter = {
+  on(name: string, handler: Handler) {
+    const set = handlers.get(name) ?? new Set<Handler>();
+    set.add(handler);
+    handlers.set(name, set);
+    return eventCenter;
+  },
+  off(name: string, handler?: Handler) {
+    if (handler) {
+      handlers.get(name)?.delete(handler);
+    } else {
+      handlers.delete(name);
+    }
+    return eventCenter;
+  },
+  trigger(name: string, ...args: unknown[]) {
+    for (const handler of handlers.get(name) ?? []) {
+      handler(...args);
+    }
+    return eventCenter;
+  },
+};
+
+export const currentRouter = { path: '/pages/index/index', params: {} as Record<string, string> };
+export const getCurrentInstance = jest.fn(() => ({ router: currentRouter, page: {} }));
+export const useRouter = jest.fn(() => currentRouter);
+
+const onMount = (callback?: () => void) => {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: lifecycle hooks run once, like Taro's.
+  useEffect(() => {
+    callback?.();
+  }, []);
+};
+export const useLoad = onMount;
+export const useReady = onMount;
+export const useDidShow = onMount;
+export const useLaunch = onMount;
+export const useDidHide = (_callback?: () => void) => undefined;
+export const useUnload = (_callback?: () => void) => undefined;
+export const usePullDownRefresh = (_callback?: () => void) => undefined;
+export const useReachBottom = (_callback?: () => void) => undefined;
+export const usePageScroll = (_callback?: () => void) => undefined;
+
+/** Back to an empty phone: no storage, no handlers, no recorded calls. */
+export function resetTaro(): void {
+  storage.clear();
+  handlers.clear();
+  currentRouter.path = '/pages/index/index';
+  currentRouter.params = {};
+}
+
+export const taroStorage = storage;
+
+const Taro = {
+  ENV_TYPE,
+  getEnv,
+  request,
+  login,
+  scanCode,
+  showToast,
+  showModal,
+  showLoading,
+  hideLoading,
+  reLaunch,
+  switchTab,
+  navigateTo,
+  redirectTo,
+  navigateBack,
+  stopPullDownRefresh,
+  pageScrollTo,
+  getSystemInfo,
+  getSystemInfoSync,
+  getStorageSync,
+  setStorageSync,
+  removeStorageSync,
+  nextTick,
+  createSelectorQuery,
+  eventCenter,
+  getCurrentInstance,
+  useRouter,
+  useLoad,
+  useReady,
+  useDidShow,
+  useDidHide,
+  useLaunch,
+  useUnload,
+  usePullDownRefresh,
+  useReachBottom,
+  usePageScroll,
+};
+
+export default Taro;
