@@ -2,6 +2,7 @@ import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
@@ -14,34 +15,17 @@ import { WechatModule } from './wechat/wechat.module';
 
 @Module({})
 export class AppModule {
-  /** The application on an already connected and migrated data source. */
-  static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
+  /** The application on an already connected and migrated data source, logging through `logger`. */
+  static forRoot(config: AppConfig, dataSource: DataSource, logger: Logger): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        // Fastify owns the logger and the per-request child (see common/logging.ts); Nest logs through it.
         LoggerModule.forRoot({
-          // Nest 12 on Fastify only matches `/` with the default pattern.
+          useExisting: true,
+          pinoHttp: { logger },
           forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: config.logLevel,
-            transport: config.logPretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
-            // Fastify already assigned the request id (see create-app.ts); pino-http reads it from req.id.
-            serializers: {
-              req: (request: { id: string; method: string; url: string; remoteAddress?: string }) => ({
-                id: request.id,
-                method: request.method,
-                url: request.url,
-                remoteAddress: request.remoteAddress,
-              }),
-              res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-            },
-            // Load balancers poll /health every few seconds: logging each poll would drown the real requests.
-            autoLogging: {
-              ignore: (request) =>
-                ((request as { originalUrl?: string }).originalUrl ?? request.url ?? '').startsWith('/api/v1/health'),
-            },
-          },
         }),
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSource.options,

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
-import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -11,6 +10,8 @@ import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { inlineScriptHashes } from './common/inline-script-hashes';
+import { createRootLogger, logCompletedRequests } from './common/logging';
+import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 
@@ -25,28 +26,28 @@ function requestIdOf(request: IncomingMessage): string {
 
 /** Builds the application (not yet listening) on a connected, migrated data source. */
 export async function createApp(config: AppConfig, dataSource: DataSource): Promise<NestFastifyApplication> {
+  const logger = createRootLogger(config);
   const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    disableRequestLogging: true,
+    requestIdLogLabel: 'requestId',
     genReqId: requestIdOf,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // On close, idle keep-alive sockets go at once; requests in flight are allowed to finish.
     forceCloseConnections: 'idle',
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, dataSource), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, dataSource, logger), adapter, {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX);
+  logCompletedRequests(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(createValidationPipe());
-
-  const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
 
   const h5Index = config.h5DistDirectory ? path.join(config.h5DistDirectory, 'index.html') : null;
   const h5ScriptHashes = h5Index && existsSync(h5Index) ? inlineScriptHashes(readFileSync(h5Index, 'utf8')) : [];
-  await app.register(helmet, {
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -55,10 +56,20 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
         imgSrc: ["'self'", 'data:', 'blob:'],
         scriptSrc: ["'self'", ...h5ScriptHashes],
         connectSrc: ["'self'"],
+        // TLS is the reverse proxy's business; upgrading would break a plain-HTTP LAN demo.
+        upgradeInsecureRequests: null,
       },
     },
     crossOriginEmbedderPolicy: false,
   });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => {
+      reply.headers(headers);
+      reply.header('x-request-id', request.id);
+      done();
+    });
 
   const document = SwaggerModule.createDocument(
     app,

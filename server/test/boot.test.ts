@@ -140,10 +140,18 @@ describe('a good configuration', () => {
     }
     expect(health?.status).toBe(200);
     expect(await health?.json()).toEqual(expect.objectContaining({ status: 'ok' }));
+    const refused = await fetch(`http://127.0.0.1:${port}/api/v1/me`, { headers: { 'x-request-id': 'gate-3-boot' } });
+    expect(refused.status).toBe(401);
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(output).toContain('SIGTERM received');
     expect(output).toContain('Seeded the demo province');
+    // One JSON log line per request, carrying the request id the caller sent; /health polls are not logged.
+    const requestLines = output.split('\n').filter((line) => line.includes('"msg":"request completed"'));
+    expect(requestLines).toHaveLength(1);
+    expect(JSON.parse(requestLines[0])).toEqual(
+      expect.objectContaining({ requestId: 'gate-3-boot', url: '/api/v1/me', statusCode: 401 }),
+    );
   });
 });
