@@ -15,6 +15,11 @@ const FAKE_SECRET = 'fakewechatsecret0000000000000000';
 /** @type {import('node:child_process').ChildProcess[]} */
 const children = [];
 
+/**
+ * @param {string} label
+ * @param {string} script
+ * @param {Record<string, string>} environment
+ */
 function launch(label, script, environment) {
   const child = spawn(process.execPath, [script], {
     cwd: ROOT,
@@ -32,6 +37,7 @@ function launch(label, script, environment) {
 }
 
 let stopping = false;
+/** @param {number} code */
 function stop(code) {
   stopping = true;
   for (const child of children) child.kill('SIGTERM');
@@ -79,8 +85,12 @@ async function main() {
     LOG_PRETTY: 'true',
   });
   const base = `http://${HOST}:${PORT}`;
-  const health = await (await waitForOk(`${base}/api/v1/health`, 60_000)).json();
-  const demoUsers = await (await fetch(`${base}/api/v1/auth/dev-users`)).json();
+  const health = /** @type {import('@ankang/shared').HealthResponse} */ (
+    await (await waitForOk(`${base}/api/v1/health`, 60_000)).json()
+  );
+  const demoUsers = /** @type {import('@ankang/shared').DemoUserSummary[]} */ (
+    await (await fetch(`${base}/api/v1/auth/dev-users`)).json()
+  );
 
   console.log(`
 ──────────────────────────────────────────────────────────────

@@ -12,11 +12,23 @@ const timings = [];
 /** @type {{ suite: string, passed: number, failed: number, total: number }[]} */
 const counts = [];
 
+/**
+ * @param {string} label
+ * @param {string[]} argv
+ * @param {{ env?: NodeJS.ProcessEnv }} [options]
+ */
 async function step(label, argv, options = {}) {
   timings.push({ step: label, seconds: await run(label, argv, options) });
 }
 
-/** Runs a jest suite with a JSON report, and records its counts even when it fails. */
+/**
+ * Runs a jest suite with a JSON report, and records its counts even when it fails.
+ * @param {string} suite
+ * @param {string} packageName
+ * @param {string} script
+ * @param {string[]} [extraArguments]
+ * @param {Record<string, string>} [environment]
+ */
 async function jestSuite(suite, packageName, script, extraArguments = [], environment = {}) {
   const report = path.join(RESULTS, `${suite}.json`);
   try {

@@ -1,5 +1,5 @@
-export { BulletList } from './BulletList';
-export { SectionCard } from './SectionCard';
-export { SoonBadge } from './SoonBadge';
-export { StatusBlock } from './StatusBlock';
-export { StepFlow } from './StepFlow';
+export { BulletList } from './bullet-list';
+export { SectionCard } from './section-card';
+export { SoonBadge } from './soon-badge';
+export { StatusBlock } from './status-block';
+export { StepFlow } from './step-flow';
