@@ -1,28 +1,9 @@
 import { type FakeWechat, startFakeWechat, WechatPath } from '@ankang/fake-wechat';
 import { Logger } from '@nestjs/common';
-import { AccessTokenHolder } from './access-token-holder';
-import { WechatClient } from './wechat-client';
+import { createWechatClient } from './wechat.spec-helpers';
 import { WechatApiError, WechatErrcode } from './wechat-errors';
-import { WechatHttp } from './wechat-http';
-import type { WechatOptions } from './wechat-options';
 
 const PHONE_CODE = 'phone:13800138000';
-
-function createClient(fake: FakeWechat, overrides: Partial<WechatOptions> = {}) {
-  const options: WechatOptions = {
-    appId: fake.appId,
-    appSecret: fake.appSecret,
-    apiBaseUrl: fake.url,
-    timeoutMs: 2000,
-    maxRetries: 2,
-    retryDelayMs: 5,
-    tokenRefreshMarginSeconds: 300,
-    ...overrides,
-  };
-  const http = new WechatHttp(options);
-  const holder = new AccessTokenHolder(options, http);
-  return { client: new WechatClient(options, http, holder), holder };
-}
 
 function sleep(milliseconds: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, milliseconds));
@@ -44,7 +25,7 @@ describe('AccessTokenHolder and calls with an access token', () => {
   beforeEach(() => fake.reset());
 
   it('fetches the token once and reuses it', async () => {
-    const { client } = createClient(fake);
+    const { client } = createWechatClient(fake);
 
     for (let call = 0; call < 5; call += 1) {
       await client.getPhoneNumber(PHONE_CODE);
@@ -62,7 +43,7 @@ describe('AccessTokenHolder and calls with an access token', () => {
   });
 
   it('makes exactly one stable_token request for 10 concurrent calls without a token', async () => {
-    const { client } = createClient(fake);
+    const { client } = createWechatClient(fake);
 
     const numbers = await Promise.all(Array.from({ length: 10 }, () => client.getPhoneNumber(PHONE_CODE)));
 
@@ -75,7 +56,7 @@ describe('AccessTokenHolder and calls with an access token', () => {
     ['expired (42001)', 'expireToken', 42001],
     ['invalidated (40001)', 'invalidateToken', 40001],
   ] as const)('refreshes an %s token exactly once and the call succeeds', async (_case, kind, errcode) => {
-    const { client } = createClient(fake);
+    const { client } = createWechatClient(fake);
     const before = await client.getStableAccessToken();
     fake.injectFault({ kind });
 
@@ -88,7 +69,7 @@ describe('AccessTokenHolder and calls with an access token', () => {
   });
 
   it('forces a refresh once when stable_token hands back the refused token', async () => {
-    const { client } = createClient(fake);
+    const { client } = createWechatClient(fake);
     await client.getStableAccessToken();
     fake.injectFault({ kind: 'rejectTokenUntilForceRefresh' });
 
@@ -104,7 +85,7 @@ describe('AccessTokenHolder and calls with an access token', () => {
   });
 
   it('shares one replacement between concurrent calls refused with the same token', async () => {
-    const { client } = createClient(fake);
+    const { client } = createWechatClient(fake);
     await client.getStableAccessToken();
     fake.injectFault({ kind: 'rejectTokenUntilForceRefresh' });
 
@@ -115,7 +96,7 @@ describe('AccessTokenHolder and calls with an access token', () => {
   });
 
   it('retries a refused call only once and never forces refreshes in a loop', async () => {
-    const { client } = createClient(fake);
+    const { client } = createWechatClient(fake);
     await client.getStableAccessToken();
     // WeChat refuses every token for the next four calls, whatever we do.
     fake.injectFault({ kind: 'errcode', errcode: 40001, count: 4, path: WechatPath.PhoneNumber });
@@ -133,7 +114,7 @@ describe('AccessTokenHolder and calls with an access token', () => {
   it('refreshes the token the margin before it expires, before WeChat refuses it', async () => {
     const shortLived = await startFakeWechat({ tokenTtlSeconds: 2 });
     try {
-      const { client } = createClient(shortLived, { tokenRefreshMarginSeconds: 1 });
+      const { client } = createWechatClient(shortLived, { tokenRefreshMarginSeconds: 1 });
       const first = await client.getStableAccessToken();
       await client.getPhoneNumber(PHONE_CODE);
       expect(shortLived.requestCount(WechatPath.StableToken)).toBe(1);
@@ -152,7 +133,7 @@ describe('AccessTokenHolder and calls with an access token', () => {
   it('keeps using the held token when an early refresh fails while it is still valid', async () => {
     const shortLived = await startFakeWechat({ tokenTtlSeconds: 4 });
     try {
-      const { client } = createClient(shortLived, { tokenRefreshMarginSeconds: 2, maxRetries: 0 });
+      const { client } = createWechatClient(shortLived, { tokenRefreshMarginSeconds: 2, maxRetries: 0 });
       const held = await client.getStableAccessToken();
       await sleep(2100);
       shortLived.injectFault({ kind: 'busy', path: WechatPath.StableToken });
@@ -165,7 +146,7 @@ describe('AccessTokenHolder and calls with an access token', () => {
   });
 
   it('retries stable_token while WeChat is busy', async () => {
-    const { client } = createClient(fake);
+    const { client } = createWechatClient(fake);
     fake.injectFault({ kind: 'busy', count: 2, path: WechatPath.StableToken });
 
     const token = await client.getStableAccessToken();

@@ -1,6 +1,6 @@
 import { type FakeWechat, startFakeWechat, WechatPath } from '@ankang/fake-wechat';
 import { Logger, type LoggerService } from '@nestjs/common';
-import { AccessTokenHolder } from './access-token-holder';
+import { createWechatClient } from './wechat.spec-helpers';
 import { WechatClient } from './wechat-client';
 import {
   WechatApiError,
@@ -9,7 +9,6 @@ import {
   WechatNotConfiguredError,
   WechatUnavailableError,
 } from './wechat-errors';
-import { WechatHttp } from './wechat-http';
 import type { WechatOptions } from './wechat-options';
 import { TextCheckScene } from './wechat-types';
 
@@ -34,18 +33,7 @@ class CapturingLogger implements LoggerService {
 }
 
 function createClient(fake: FakeWechat, overrides: Partial<WechatOptions> = {}): WechatClient {
-  const options: WechatOptions = {
-    appId: fake.appId,
-    appSecret: fake.appSecret,
-    apiBaseUrl: fake.url,
-    timeoutMs: 2000,
-    maxRetries: 2,
-    retryDelayMs: 5,
-    tokenRefreshMarginSeconds: 300,
-    ...overrides,
-  };
-  const http = new WechatHttp(options);
-  return new WechatClient(options, http, new AccessTokenHolder(options, http));
+  return createWechatClient(fake, overrides).client;
 }
 
 describe('WechatClient', () => {

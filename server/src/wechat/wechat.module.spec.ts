@@ -2,6 +2,7 @@ import { type FakeWechat, startFakeWechat } from '@ankang/fake-wechat';
 import { Injectable, Logger, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { WechatModule } from './wechat.module';
+import { fakeWechatOptions } from './wechat.spec-helpers';
 import { WechatClient } from './wechat-client';
 import { WechatConfigurationError } from './wechat-errors';
 import { WECHAT_OPTIONS, type WechatOptions } from './wechat-options';
@@ -33,15 +34,7 @@ describe('WechatModule', () => {
   });
 
   function optionsFor(timeoutMs: number): WechatOptions {
-    return {
-      appId: fake.appId,
-      appSecret: fake.appSecret,
-      apiBaseUrl: fake.url,
-      timeoutMs,
-      maxRetries: 1,
-      retryDelayMs: 5,
-      tokenRefreshMarginSeconds: 300,
-    };
+    return fakeWechatOptions(fake, { timeoutMs, maxRetries: 1 });
   }
 
   it('builds the options from injected providers and gives every module the client', async () => {

@@ -1,17 +1,13 @@
-import type { MeResponse } from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
-import { errorMessage, isWeapp, useRequireSession } from '../../api';
+import { isWeapp } from '../../api';
 import { SectionCard, SoonBadge, StatusBlock, StepFlow } from '../../components';
-import { fetchMe } from '../../features/auth';
+import { useMe } from '../../features/auth';
 import { scanEntrance } from '../../features/workplace/scan-entrance';
 import { isStaff, roleNames } from '../../utils/roles';
 import './index.scss';
 
 const PRE_SHIFT_STEPS = ['班前打卡', '健康申报', '三分钟培训', '准许上岗'] as const;
-
-type Load = { state: 'loading' } | { state: 'ready'; me: MeResponse } | { state: 'failed'; message: string };
 
 function greetingFor(hour: number): string {
   if (hour < 5) return '夜班辛苦了';
@@ -70,23 +66,7 @@ function Entry({ id, mark, title, description, tone, onClick }: EntryProps) {
 }
 
 export default function HomePage() {
-  const signedIn = useRequireSession();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-
-  const reload = useCallback(async () => {
-    try {
-      const me = await fetchMe();
-      setLoad({ state: 'ready', me });
-    } catch (error) {
-      setLoad({ state: 'failed', message: errorMessage(error) });
-    }
-  }, []);
-
-  useEffect(() => {
-    if (signedIn) {
-      void reload();
-    }
-  }, [signedIn, reload]);
+  const { signedIn, load, reload } = useMe();
 
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh());

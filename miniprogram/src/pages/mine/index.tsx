@@ -1,36 +1,17 @@
-import type { MeResponse } from '@ankang/shared';
 import { Button, Cell, CellGroup, Dialog } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
-import { errorMessage, LOGIN_PAGE_URL, useRequireSession } from '../../api';
+import { useState } from 'react';
+import { LOGIN_PAGE_URL } from '../../api';
 import { StatusBlock } from '../../components';
-import { fetchMe, logout } from '../../features/auth';
+import { logout, useMe } from '../../features/auth';
 import { isStaff, orgKindLabel, roleGrantLine } from '../../utils/roles';
 import './index.scss';
 
-type Load = { state: 'loading' } | { state: 'ready'; me: MeResponse } | { state: 'failed'; message: string };
-
 export default function MinePage() {
-  const signedIn = useRequireSession();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const { signedIn, load, reload } = useMe();
   const [confirmLogout, setConfirmLogout] = useState(false);
   const [leaving, setLeaving] = useState(false);
-
-  const reload = useCallback(async () => {
-    setLoad({ state: 'loading' });
-    try {
-      setLoad({ state: 'ready', me: await fetchMe() });
-    } catch (error) {
-      setLoad({ state: 'failed', message: errorMessage(error) });
-    }
-  }, []);
-
-  useEffect(() => {
-    if (signedIn) {
-      void reload();
-    }
-  }, [signedIn, reload]);
 
   const doLogout = async () => {
     setConfirmLogout(false);

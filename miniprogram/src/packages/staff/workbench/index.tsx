@@ -1,9 +1,7 @@
-import { HAZARD_GRADE_LABELS, HAZARD_STATE_LABELS, HazardState, type MeResponse } from '@ankang/shared';
+import { HAZARD_GRADE_LABELS, HAZARD_STATE_LABELS, HazardState } from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
-import { useCallback, useEffect, useState } from 'react';
-import { errorMessage, useRequireSession } from '../../../api';
 import { BulletList, SectionCard, SoonBadge, StatusBlock, StepFlow } from '../../../components';
-import { fetchMe } from '../../../features/auth';
+import { useMe } from '../../../features/auth';
 import { isStaff, roleGrantLine } from '../../../utils/roles';
 import './index.scss';
 
@@ -15,27 +13,9 @@ const TICKET_FLOW = [
   HazardState.Closed,
 ].map((state) => HAZARD_STATE_LABELS[state]);
 
-type Load = { state: 'loading' } | { state: 'ready'; me: MeResponse } | { state: 'failed'; message: string };
-
 /** 工作台 for enterprise safety officers and union staff (staff subpackage, outside the main package). */
 export default function WorkbenchPage() {
-  const signedIn = useRequireSession();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-
-  const reload = useCallback(async () => {
-    setLoad({ state: 'loading' });
-    try {
-      setLoad({ state: 'ready', me: await fetchMe() });
-    } catch (error) {
-      setLoad({ state: 'failed', message: errorMessage(error) });
-    }
-  }, []);
-
-  useEffect(() => {
-    if (signedIn) {
-      void reload();
-    }
-  }, [signedIn, reload]);
+  const { signedIn, load, reload } = useMe();
 
   if (!signedIn || load.state === 'loading') {
     return <View className="page">{signedIn ? <StatusBlock text="正在加载…" /> : null}</View>;
