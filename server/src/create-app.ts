@@ -10,7 +10,7 @@ import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { inlineScriptHashes } from './common/inline-script-hashes';
-import { createRootLogger, logCompletedRequests } from './common/logging';
+import { createRootLogger, RequestLogController } from './common/logging';
 import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
@@ -29,8 +29,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
   const logger = createRootLogger(config);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    disableRequestLogging: true,
-    requestIdLogLabel: 'requestId',
+    logController: new RequestLogController(),
     genReqId: requestIdOf,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
@@ -42,7 +41,6 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX);
-  logCompletedRequests(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(createValidationPipe());
 
   const h5Index = config.h5DistDirectory ? path.join(config.h5DistDirectory, 'index.html') : null;

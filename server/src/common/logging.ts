@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import pino, { type Logger } from 'pino';
 import type { AppConfig } from '../config/app-config';
 
@@ -19,22 +19,29 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel' | 'logPretty
 /** Load balancers poll /health every few seconds: logging each poll would drown the real requests. */
 const UNLOGGED_PREFIX = '/api/v1/health';
 
-/** One line per finished request, with its id, status and time. */
-export function logCompletedRequests(fastify: FastifyInstance): void {
-  fastify.addHook('onResponse', (request, reply, done) => {
-    if (!request.url.startsWith(UNLOGGED_PREFIX)) {
-      const level = reply.statusCode >= 500 ? 'error' : 'info';
-      request.log[level](
-        {
-          method: request.method,
-          url: request.url,
-          statusCode: reply.statusCode,
-          responseTime: Math.round(reply.elapsedTime * 100) / 100,
-          remoteAddress: request.ip,
-        },
-        'request completed',
-      );
-    }
-    done();
-  });
+/**
+ * Fastify's request log lines, our way: no "incoming request" line, and one "request completed" line
+ * per request with its id (as `requestId`), status and time.
+ */
+export class RequestLogController extends LogController {
+  constructor() {
+    super({ requestIdLogLabel: 'requestId' });
+  }
+
+  override incomingRequest(): void {
+    // One line per request is enough: the completion line says everything the arrival line would.
+  }
+
+  override requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply): void {
+    if (request.url.startsWith(UNLOGGED_PREFIX) && !error) return;
+    const line = {
+      method: request.method,
+      url: request.url,
+      statusCode: reply.statusCode,
+      responseTime: Math.round(reply.elapsedTime * 100) / 100,
+      remoteAddress: request.ip,
+    };
+    if (error) request.log.error({ ...line, err: error }, 'request errored');
+    else request.log[reply.statusCode >= 500 ? 'error' : 'info'](line, 'request completed');
+  }
 }
