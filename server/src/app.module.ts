@@ -4,14 +4,20 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { AccessModule } from './access/access.module';
 import { AuthModule } from './auth/auth.module';
+import { BindingsModule } from './bindings/bindings.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { GridsModule } from './grids/grids.module';
 import { HealthModule } from './health/health.module';
 import { OrgModule } from './org/org.module';
+import { ProfileModule } from './profile/profile.module';
+import { StorageModule } from './storage/storage.module';
 import { UsersModule } from './users/users.module';
 import { WechatModule } from './wechat/wechat.module';
+import { WorkplacesModule } from './workplaces/workplaces.module';
 
 @Module({})
 export class AppModule {
@@ -42,10 +48,16 @@ export class AppModule {
             tokenRefreshMarginSeconds: 300,
           }),
         }),
+        StorageModule,
+        AccessModule,
         HealthModule,
         AuthModule,
         UsersModule,
+        ProfileModule,
         OrgModule,
+        GridsModule,
+        WorkplacesModule,
+        BindingsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -176,3 +176,31 @@ export enum DatabaseDriver {
 export function enumValues<T extends Record<string, string>>(enumObject: T): T[keyof T][] {
   return Object.values(enumObject) as T[keyof T][];
 }
+
+/** How a worker's 「我在这里工作」 becomes a binding to the enterprise. */
+export enum BindingMode {
+  /** Bound at once: the enterprise trusts its entrance QR codes. */
+  Automatic = 'automatic',
+  /** An officer of the enterprise approves each request. */
+  Approval = 'approval',
+}
+
+export const BINDING_MODE_LABELS: Record<BindingMode, string> = {
+  [BindingMode.Automatic]: '扫码即绑定',
+  [BindingMode.Approval]: '安全员审核',
+};
+
+export enum BindingStatus {
+  Pending = 'pending',
+  Approved = 'approved',
+  Rejected = 'rejected',
+  /** Withdrawn by the worker, or superseded by a newer request. */
+  Cancelled = 'cancelled',
+}
+
+export const BINDING_STATUS_LABELS: Record<BindingStatus, string> = {
+  [BindingStatus.Pending]: '待审核',
+  [BindingStatus.Approved]: '已绑定',
+  [BindingStatus.Rejected]: '未通过',
+  [BindingStatus.Cancelled]: '已撤销',
+};

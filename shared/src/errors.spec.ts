@@ -4,6 +4,8 @@ import {
   CommonErrorCode,
   ERROR_MESSAGES,
   isErrorCode,
+  OrgErrorCode,
+  ProfileErrorCode,
   WechatErrorCode,
 } from './errors';
 
@@ -13,6 +15,8 @@ describe('error codes', () => {
       ...Object.values(CommonErrorCode),
       ...Object.values(AuthErrorCode),
       ...Object.values(WechatErrorCode),
+      ...Object.values(OrgErrorCode),
+      ...Object.values(ProfileErrorCode),
     ];
     expect([...ALL_ERROR_CODES].sort()).toEqual([...codes].sort());
     for (const code of codes) {

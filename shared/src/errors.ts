@@ -37,9 +37,34 @@ export enum WechatErrorCode {
   Misconfigured = 'WECHAT_MISCONFIGURED',
   /** WeChat answered with an error this call does not expect. */
   Rejected = 'WECHAT_REJECTED',
+  /** WeChat refused to make a mini program code for our scene or page: our configuration, not the user. */
+  QrCodeRejected = 'WECHAT_QR_CODE_REJECTED',
 }
 
-export type ErrorCode = CommonErrorCode | AuthErrorCode | WechatErrorCode;
+export enum OrgErrorCode {
+  WorkplaceCodeInvalid = 'ORG_WORKPLACE_CODE_INVALID',
+  WorkplaceCodeTaken = 'ORG_WORKPLACE_CODE_TAKEN',
+  /** The public card of a scanned code: said plainly, since the code came from a poster. */
+  WorkplaceNotFound = 'ORG_WORKPLACE_NOT_FOUND',
+  WorkplaceArchived = 'ORG_WORKPLACE_ARCHIVED',
+  ParentKindNotAllowed = 'ORG_PARENT_KIND_NOT_ALLOWED',
+  IndustryRequired = 'ORG_INDUSTRY_REQUIRED',
+  MoveCycle = 'ORG_MOVE_CYCLE',
+  NodeArchived = 'ORG_NODE_ARCHIVED',
+  HasActiveChildren = 'ORG_HAS_ACTIVE_CHILDREN',
+  GridOutsideUnion = 'ORG_GRID_OUTSIDE_UNION',
+  GrantAboveScope = 'ORG_GRANT_ABOVE_SCOPE',
+  GrantRoleNodeKind = 'ORG_GRANT_ROLE_NODE_KIND',
+  GrantExists = 'ORG_GRANT_EXISTS',
+  BindingAlreadyBound = 'ORG_BINDING_ALREADY_BOUND',
+  BindingNotPending = 'ORG_BINDING_NOT_PENDING',
+}
+
+export enum ProfileErrorCode {
+  PhoneCodeInvalid = 'PROFILE_PHONE_CODE_INVALID',
+}
+
+export type ErrorCode = CommonErrorCode | AuthErrorCode | WechatErrorCode | OrgErrorCode | ProfileErrorCode;
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [CommonErrorCode.ValidationFailed]: '提交的内容有误，请检查后重试',
@@ -65,6 +90,23 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [WechatErrorCode.Unavailable]: '微信服务繁忙，请稍后再试',
   [WechatErrorCode.Misconfigured]: '微信服务配置有误，请联系管理员',
   [WechatErrorCode.Rejected]: '微信服务拒绝了请求，请稍后再试',
+  [WechatErrorCode.QrCodeRejected]: '生成小程序码失败，请联系管理员检查场所编码和页面配置',
+  [OrgErrorCode.WorkplaceCodeInvalid]: "场所编码只能由字母、数字和 !#$&'()*+,/:;=?@-._~ 组成，且不超过 30 个字符",
+  [OrgErrorCode.WorkplaceCodeTaken]: '该场所编码已被其他作业场所使用',
+  [OrgErrorCode.WorkplaceNotFound]: '未找到该作业场所，请确认扫描的是入口处张贴的安康二维码',
+  [OrgErrorCode.WorkplaceArchived]: '该作业场所已停用，请联系企业安全员',
+  [OrgErrorCode.ParentKindNotAllowed]: '该类型的单位不能放在所选的上级单位之下',
+  [OrgErrorCode.IndustryRequired]: '企业必须选择所属行业',
+  [OrgErrorCode.MoveCycle]: '不能把单位移动到它自己或它的下级单位之下',
+  [OrgErrorCode.NodeArchived]: '该单位已归档，不能再修改',
+  [OrgErrorCode.HasActiveChildren]: '请先归档它的下级单位',
+  [OrgErrorCode.GridOutsideUnion]: '该作业场所不在网格所属工会的管辖范围内',
+  [OrgErrorCode.GrantAboveScope]: '不能授予高于自身权限或超出自身管辖范围的角色',
+  [OrgErrorCode.GrantRoleNodeKind]: '该角色不能设置在这类单位上',
+  [OrgErrorCode.GrantExists]: '该用户在此单位已拥有这个角色',
+  [OrgErrorCode.BindingAlreadyBound]: '您已经是该企业的职工',
+  [OrgErrorCode.BindingNotPending]: '该申请已经处理过了',
+  [ProfileErrorCode.PhoneCodeInvalid]: '获取手机号失败，请重新点击授权',
 };
 
 /** Every code, for exhaustive tests on both sides. */

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { timestampColumn } from '../database/column-types';
 import { User } from '../users/user.entity';
 
@@ -23,7 +23,7 @@ export class AuthSession {
 
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_auth_session_user' })
-  user?: User;
+  user?: Relation<User>;
 
   @Column(timestampColumn({ name: 'expires_at' }))
   expiresAt: Date;

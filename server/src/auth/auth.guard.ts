@@ -1,24 +1,30 @@
-import { AuthErrorCode } from '@ankang/shared';
+import { AuthErrorCode, type Permission } from '@ankang/shared';
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
+import { FOR_SELF, REQUIRED_PERMISSION } from '../access/access.decorators';
+import { ScopeService } from '../access/scope.service';
 import { AppException } from '../common/app-exception';
 import { IS_PUBLIC } from './public.decorator';
 import { TokenService } from './token-service';
 
 /**
  * Global guard: every route needs a valid access token unless marked @Public(). It verifies the
- * signature only; handlers that need the user's record load it (and see whether it is disabled).
+ * signature, then loads the caller's scope and checks the route's declared permission: the caller
+ * must hold a role carrying it somewhere (the handler then limits its queries to that scope).
+ * Handlers that need the user's record load it (and see whether it is disabled).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly scopes: ScopeService,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const token = bearerToken(request.headers.authorization);
@@ -29,7 +35,15 @@ export class AuthGuard implements CanActivate {
         result.reason === 'expired' ? AuthErrorCode.AccessTokenExpired : AuthErrorCode.Unauthenticated,
       );
     }
-    request.authenticatedUser = { userId: Number(result.claims.sub) };
+    const userId = Number(result.claims.sub);
+    request.authenticatedUser = { userId };
+
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
+    const forSelf = this.reflector.getAllAndOverride<boolean>(FOR_SELF, targets);
+    if (permission || forSelf) {
+      request.scope = await this.scopes.forUser(userId);
+      if (permission && !request.scope.hasAnywhere(permission)) throw new AppException(AuthErrorCode.Forbidden);
+    }
     return true;
   }
 }

@@ -1,10 +1,24 @@
-import { AuthErrorCode, CommonErrorCode, type ErrorCode, WechatErrorCode } from '@ankang/shared';
+import {
+  AuthErrorCode,
+  CommonErrorCode,
+  type ErrorCode,
+  OrgErrorCode,
+  ProfileErrorCode,
+  WechatErrorCode,
+} from '@ankang/shared';
 
 /** The HTTP status of every error code. Exhaustive: a new code does not compile until it is placed here. */
 export function httpStatusForCode(code: ErrorCode): number {
   switch (code) {
     case CommonErrorCode.ValidationFailed:
     case CommonErrorCode.MalformedBody:
+    case OrgErrorCode.WorkplaceCodeInvalid:
+    case OrgErrorCode.ParentKindNotAllowed:
+    case OrgErrorCode.IndustryRequired:
+    case OrgErrorCode.MoveCycle:
+    case OrgErrorCode.GridOutsideUnion:
+    case OrgErrorCode.GrantRoleNodeKind:
+    case ProfileErrorCode.PhoneCodeInvalid:
       return 400;
     case AuthErrorCode.Unauthenticated:
     case AuthErrorCode.AccessTokenExpired:
@@ -15,12 +29,22 @@ export function httpStatusForCode(code: ErrorCode): number {
     case AuthErrorCode.Forbidden:
     case AuthErrorCode.UserDisabled:
     case AuthErrorCode.WechatUserHighRisk:
+    case OrgErrorCode.GrantAboveScope:
       return 403;
     case CommonErrorCode.RouteNotFound:
     case CommonErrorCode.NotFound:
     case AuthErrorCode.DevLoginDisabled:
     case AuthErrorCode.DevLoginUserNotFound:
+    case OrgErrorCode.WorkplaceNotFound:
       return 404;
+    case OrgErrorCode.WorkplaceCodeTaken:
+    case OrgErrorCode.WorkplaceArchived:
+    case OrgErrorCode.NodeArchived:
+    case OrgErrorCode.HasActiveChildren:
+    case OrgErrorCode.GrantExists:
+    case OrgErrorCode.BindingAlreadyBound:
+    case OrgErrorCode.BindingNotPending:
+      return 409;
     case CommonErrorCode.PayloadTooLarge:
       return 413;
     case CommonErrorCode.UnsupportedMediaType:
@@ -31,6 +55,7 @@ export function httpStatusForCode(code: ErrorCode): number {
     case CommonErrorCode.Internal:
       return 500;
     case WechatErrorCode.Rejected:
+    case WechatErrorCode.QrCodeRejected:
       return 502;
     case CommonErrorCode.DatabaseUnavailable:
     case WechatErrorCode.Unavailable:

@@ -18,7 +18,13 @@ export interface AppConfig {
     appSecret: string | null;
     apiBaseUrl: string;
     timeoutMs: number;
+    /** Which version of the mini program workplace codes open: release, trial or develop. */
+    qrCodeEnvVersion: 'release' | 'trial' | 'develop';
   };
+  /** Where people reach this server, for links printed on posters (the H5 landing page). */
+  publicBaseUrl: string;
+  /** Folder of the local file storage (QR images, photos): never served directly. */
+  storageDirectory: string;
   devLoginEnabled: boolean;
   /** Seed the demo province into an empty database at start (development only). */
   seedDemo: boolean;
@@ -63,6 +69,7 @@ export class ConfigError extends Error {
 
 const SERVER_ROOT = path.resolve(__dirname, '..', '..');
 const DEFAULT_SQLITE_FILE = path.join(SERVER_ROOT, 'data', 'ankang.sqlite');
+const DEFAULT_STORAGE_DIRECTORY = path.join(SERVER_ROOT, 'data', 'files');
 const DEFAULT_H5_DIST = path.resolve(SERVER_ROOT, '..', 'miniprogram', 'dist', 'h5');
 const DEVELOPMENT_JWT_SECRET = 'ankang-development-secret-not-for-production';
 const MINIMUM_SECRET_LENGTH = 32;
@@ -107,10 +114,12 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
     throw new ConfigError('H5_DIST_DIR', `points at ${h5DistDirectory}, which does not exist`);
   }
 
+  const host = readString(environment, 'HOST') ?? '127.0.0.1';
+  const port = readInteger(environment, 'PORT', 3000, 0, 65535);
   return {
     environment: nodeEnvironment,
-    host: readString(environment, 'HOST') ?? '127.0.0.1',
-    port: readInteger(environment, 'PORT', 3000, 0, 65535),
+    host,
+    port,
     database: readDatabase(environment),
     jwt: {
       secret: jwtSecret ?? DEVELOPMENT_JWT_SECRET,
@@ -122,7 +131,10 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
       appSecret: appSecret ?? null,
       apiBaseUrl: readUrl(environment, 'WECHAT_API_BASE_URL', 'https://api.weixin.qq.com', ['http:', 'https:']),
       timeoutMs: readInteger(environment, 'WECHAT_TIMEOUT_MS', 5000, 100, 60000),
+      qrCodeEnvVersion: readChoice(environment, 'WECHAT_QR_ENV_VERSION', ['release', 'trial', 'develop'], 'release'),
     },
+    publicBaseUrl: readUrl(environment, 'PUBLIC_BASE_URL', `http://${host}:${port}`, ['http:', 'https:']),
+    storageDirectory: path.resolve(readString(environment, 'STORAGE_DIR') ?? DEFAULT_STORAGE_DIRECTORY),
     devLoginEnabled,
     seedDemo,
     trustProxy: readBoolean(environment, 'TRUST_PROXY', false),

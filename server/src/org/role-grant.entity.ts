@@ -1,5 +1,5 @@
 import { Role } from '@ankang/shared';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, Unique } from 'typeorm';
 import { timestampColumn } from '../database/column-types';
 import { User } from '../users/user.entity';
 import { OrgUnit } from './org-unit.entity';
@@ -17,7 +17,7 @@ export class RoleGrant {
 
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_role_grant_user' })
-  user?: User;
+  user?: Relation<User>;
 
   @Column({ type: 'simple-enum', enum: Role })
   role: Role;
@@ -27,7 +27,7 @@ export class RoleGrant {
 
   @ManyToOne(() => OrgUnit, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'org_unit_id', foreignKeyConstraintName: 'FK_role_grant_org_unit' })
-  orgUnit?: OrgUnit;
+  orgUnit?: Relation<OrgUnit>;
 
   @Column({ name: 'granted_by', type: 'int', nullable: true })
   grantedBy: number | null;

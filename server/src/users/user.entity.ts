@@ -1,6 +1,17 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  type Relation,
+  Unique,
+} from 'typeorm';
 import { timestampColumn } from '../database/column-types';
 import { OrgUnit } from '../org/org-unit.entity';
+import { UserWorkerGroup } from './user-worker-group.entity';
 
 /** A person. Workers arrive through WeChat (openid); seeded demo and staff accounts have a username. */
 @Entity('user')
@@ -26,13 +37,22 @@ export class User {
   @Column({ type: 'varchar', length: 20, nullable: true })
   phone: string | null;
 
+  @Column({ name: 'employee_number', type: 'varchar', length: 32, nullable: true })
+  employeeNumber: string | null;
+
+  @OneToMany(
+    () => UserWorkerGroup,
+    (membership) => membership.user,
+  )
+  workerGroups?: Relation<UserWorkerGroup[]>;
+
   /** The enterprise the worker is bound to. */
   @Column({ name: 'enterprise_id', type: 'int', nullable: true })
   enterpriseId: number | null;
 
   @ManyToOne(() => OrgUnit, { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'FK_user_enterprise' })
-  enterprise?: OrgUnit | null;
+  enterprise?: Relation<OrgUnit> | null;
 
   @Column(timestampColumn({ name: 'disabled_at', nullable: true }))
   disabledAt: Date | null;

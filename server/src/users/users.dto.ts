@@ -1,4 +1,11 @@
-import { type MeResponse, OrgKind, Role, type RoleGrantSummary } from '@ankang/shared';
+import {
+  type EnterpriseBindingSummary,
+  type MeResponse,
+  OrgKind,
+  Role,
+  type RoleGrantSummary,
+  WorkerGroup,
+} from '@ankang/shared';
 import { ApiProperty } from '@nestjs/swagger';
 import type { RoleGrant } from '../org/role-grant.entity';
 import { toRoleGrantSummary } from '../org/role-grant.mapper';
@@ -39,8 +46,17 @@ export class MeDto implements MeResponse {
   @ApiProperty({ type: [RoleGrantSummaryDto] })
   roles: RoleGrantSummaryDto[];
 
+  @ApiProperty({ type: String, nullable: true })
+  employeeNumber: string | null;
+
+  @ApiProperty({ enum: WorkerGroup, isArray: true })
+  workerGroups: WorkerGroup[];
+
   @ApiProperty({ type: EnterpriseReferenceDto, nullable: true })
   enterprise: EnterpriseReferenceDto | null;
+
+  @ApiProperty({ type: Object, nullable: true })
+  pendingBinding: EnterpriseBindingSummary | null;
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
@@ -52,6 +68,9 @@ export function toMeDto(user: User, grants: RoleGrant[]): MeDto {
     displayName: user.displayName,
     phone: user.phone,
     roles: grants.map(toRoleGrantSummary),
+    employeeNumber: user.employeeNumber,
+    workerGroups: (user.workerGroups ?? []).map((membership) => membership.workerGroup),
+    pendingBinding: null,
     enterprise: user.enterprise ? { id: String(user.enterprise.id), name: user.enterprise.name } : null,
     createdAt: user.createdAt.toISOString(),
   };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Industry, OrgKind, Role } from '@ankang/shared';
 import type { DataSource } from 'typeorm';
 import { OrgUnit } from '../../src/org/org-unit.entity';
+import { type NewOrgUnit, OrgUnitsRepository } from '../../src/org/org-units.repository';
 import { RoleGrant } from '../../src/org/role-grant.entity';
 import { User } from '../../src/users/user.entity';
 
@@ -9,26 +10,18 @@ import { User } from '../../src/users/user.entity';
 
 export async function createOrgUnit(
   dataSource: DataSource,
-  overrides: Partial<Pick<OrgUnit, 'kind' | 'name' | 'industry' | 'code'>> & { parent?: OrgUnit } = {},
+  overrides: Partial<NewOrgUnit> & { parent?: OrgUnit } = {},
 ): Promise<OrgUnit> {
-  const repository = dataSource.getRepository(OrgUnit);
-  const now = new Date();
-  const kind = overrides.kind ?? OrgKind.Enterprise;
-  const inserted = await repository.insert({
+  const { parent, ...fields } = overrides;
+  const kind = fields.kind ?? OrgKind.Enterprise;
+  const repository = new OrgUnitsRepository(dataSource.getRepository(OrgUnit));
+  return repository.insertNode(parent ?? null, {
+    name: `测试单位-${randomUUID().slice(0, 8)}`,
+    industry: kind === OrgKind.Union ? null : Industry.Other,
+    code: kind === OrgKind.Workplace ? `T-${randomUUID().slice(0, 8)}` : null,
+    ...fields,
     kind,
-    parentId: overrides.parent?.id ?? null,
-    path: '/',
-    name: overrides.name ?? `测试单位-${randomUUID().slice(0, 8)}`,
-    industry: overrides.industry ?? (kind === OrgKind.Union ? null : Industry.Other),
-    code: overrides.code ?? null,
-    address: null,
-    archivedAt: null,
-    createdAt: now,
-    updatedAt: now,
   });
-  const id = Number(inserted.identifiers[0].id);
-  await repository.update({ id }, { path: `${overrides.parent?.path ?? '/'}${id}/` });
-  return repository.findOneByOrFail({ id });
 }
 
 export async function createUser(

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DEFAULT_APP_ID, DEFAULT_APP_SECRET, type FakeWechat, startFakeWechat } from '@ankang/fake-wechat';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DataSource } from 'typeorm';
+import { TokenService } from '../../src/auth/token-service';
 import { type AppConfig, loadConfig } from '../../src/config/app-config';
 import { createApp } from '../../src/create-app';
 import { connectDatabase } from '../../src/database/connect-database';
@@ -55,4 +56,9 @@ export async function startTestApp(backend: Backend, environment: Record<string,
       database.dispose();
     },
   };
+}
+
+/** A valid access token for a user, as if they had just logged in. */
+export function accessTokenFor(app: TestApp, user: { id: number }): string {
+  return app.app.get(TokenService).signAccessToken(user.id);
 }

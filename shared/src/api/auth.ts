@@ -1,4 +1,5 @@
-import type { OrgKind, Role } from '../enums';
+import type { OrgKind, Role, WorkerGroup } from '../enums';
+import type { EnterpriseBindingSummary } from './users';
 
 export interface WechatLoginRequest {
   /** The code from `wx.login`, valid 5 minutes, usable once. */
@@ -42,8 +43,12 @@ export interface MeResponse {
   /** Masked except to the person themselves; here it is the person themselves. */
   phone: string | null;
   roles: RoleGrantSummary[];
+  employeeNumber: string | null;
+  workerGroups: WorkerGroup[];
   /** The enterprise the worker is bound to, if any. */
   enterprise: { id: string; name: string } | null;
+  /** The latest 「我在这里工作」 request when it is pending or was rejected; null otherwise. */
+  pendingBinding: EnterpriseBindingSummary | null;
   createdAt: string;
 }
 

@@ -1,4 +1,5 @@
 import { InitialSchema1764460800000 } from './1764460800000-initial-schema';
+import { OrgTreeAndProfiles1764547200000 } from './1764547200000-org-tree-and-profiles';
 
 /** Every migration, in order. One portable set for MariaDB and SQLite. */
-export const MIGRATIONS = [InitialSchema1764460800000];
+export const MIGRATIONS = [InitialSchema1764460800000, OrgTreeAndProfiles1764547200000];
