@@ -8,7 +8,7 @@ import type {
 } from '@ankang/shared';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsJWT, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-import { RoleGrantSummaryDto } from '../users/users.dto';
+import { RoleGrantSummaryDto } from '../org/role-grants.dto';
 
 export class WechatLoginDto implements WechatLoginRequest {
   @ApiProperty({ description: 'The code from wx.login (valid 5 minutes, single use)' })

@@ -4,7 +4,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppException } from '../common/app-exception';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { toRoleGrantSummary } from '../org/role-grant.mapper';
+import { toRoleGrantSummary } from '../org/role-grants.dto';
 import { RoleGrantsRepository } from '../org/role-grants.repository';
 import { DEMO_USERNAMES, DEMO_USERS } from '../seed/demo-province';
 import type { User } from '../users/user.entity';

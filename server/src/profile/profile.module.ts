@@ -1,5 +1,13 @@
 import { Module } from '@nestjs/common';
+import { OrgModule } from '../org/org.module';
+import { UsersModule } from '../users/users.module';
+import { ProfileController } from './profile.controller';
+import { ProfileService } from './profile.service';
 
 /** The signed-in person's own profile: /me, phone number, worker groups. */
-@Module({})
+@Module({
+  imports: [UsersModule, OrgModule],
+  controllers: [ProfileController],
+  providers: [ProfileService],
+})
 export class ProfileModule {}

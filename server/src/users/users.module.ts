@@ -2,14 +2,12 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrgModule } from '../org/org.module';
 import { User } from './user.entity';
-import { UsersController } from './users.controller';
+import { UserWorkerGroup } from './user-worker-group.entity';
 import { UsersRepository } from './users.repository';
-import { UsersService } from './users.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User]), OrgModule],
-  controllers: [UsersController],
-  providers: [UsersRepository, UsersService],
+  imports: [TypeOrmModule.forFeature([User, UserWorkerGroup]), OrgModule],
+  providers: [UsersRepository],
   exports: [UsersRepository],
 })
 export class UsersModule {}

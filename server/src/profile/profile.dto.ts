@@ -1,29 +1,8 @@
-import {
-  type EnterpriseBindingSummary,
-  type MeResponse,
-  OrgKind,
-  Role,
-  type RoleGrantSummary,
-  WorkerGroup,
-} from '@ankang/shared';
+import { type EnterpriseBindingSummary, type MeResponse, WorkerGroup } from '@ankang/shared';
 import { ApiProperty } from '@nestjs/swagger';
 import type { RoleGrant } from '../org/role-grant.entity';
-import { toRoleGrantSummary } from '../org/role-grant.mapper';
-import type { User } from './user.entity';
-
-export class RoleGrantSummaryDto implements RoleGrantSummary {
-  @ApiProperty({ enum: Role })
-  role: Role;
-
-  @ApiProperty()
-  orgUnitId: string;
-
-  @ApiProperty({ example: '东川煤业有限公司' })
-  orgUnitName: string;
-
-  @ApiProperty({ enum: OrgKind })
-  orgUnitKind: OrgKind;
-}
+import { RoleGrantSummaryDto, toRoleGrantSummary } from '../org/role-grants.dto';
+import type { User } from '../users/user.entity';
 
 export class EnterpriseReferenceDto {
   @ApiProperty()

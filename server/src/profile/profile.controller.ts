@@ -2,19 +2,19 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ForSelf } from '../access/access.decorators';
 import { type AuthenticatedUser, CurrentUser } from '../auth/current-user.decorator';
-import { MeDto } from './users.dto';
-import { UsersService } from './users.service';
+import { MeDto } from './profile.dto';
+import { ProfileService } from './profile.service';
 
-@ApiTags('users')
+@ApiTags('profile')
 @ApiBearerAuth()
-@Controller()
-export class UsersController {
-  constructor(private readonly users: UsersService) {}
+@Controller('me')
+export class ProfileController {
+  constructor(private readonly profile: ProfileService) {}
 
-  @Get('me')
+  @Get()
   @ForSelf()
   @ApiOkResponse({ type: MeDto })
   me(@CurrentUser() user: AuthenticatedUser): Promise<MeDto> {
-    return this.users.getMe(user.userId);
+    return this.profile.getMe(user.userId);
   }
 }

@@ -2,12 +2,12 @@ import { AuthErrorCode } from '@ankang/shared';
 import { Injectable } from '@nestjs/common';
 import { AppException } from '../common/app-exception';
 import { RoleGrantsRepository } from '../org/role-grants.repository';
-import { User } from './user.entity';
-import { MeDto, toMeDto } from './users.dto';
-import { UsersRepository } from './users.repository';
+import { User } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
+import { MeDto, toMeDto } from './profile.dto';
 
 @Injectable()
-export class UsersService {
+export class ProfileService {
   constructor(
     private readonly users: UsersRepository,
     private readonly grants: RoleGrantsRepository,
