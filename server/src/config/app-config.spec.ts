@@ -68,9 +68,18 @@ describe('loadConfig', () => {
     [{ PORT: '-1' }, 'PORT'],
     [{ WECHAT_API_BASE_URL: 'ftp://example.com' }, 'WECHAT_API_BASE_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ WECHAT_QR_ENV_VERSION: 'beta' }, 'WECHAT_QR_ENV_VERSION'],
+    [{ PUBLIC_BASE_URL: 'ankang.example.cn' }, 'PUBLIC_BASE_URL'],
     [{ H5_DIST_DIR: '/definitely/not/here' }, 'H5_DIST_DIR'],
   ])('names the bad variable of %j', (environment, variable) => {
     expect(variableOf(environment)).toBe(variable);
+  });
+
+  it('prints posters with links to where people reach the server', () => {
+    expect(loadConfig({ HOST: '0.0.0.0', PORT: '8080' }).publicBaseUrl).toBe('http://0.0.0.0:8080');
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://ankang.example.cn/' }).publicBaseUrl).toBe(
+      'https://ankang.example.cn',
+    );
   });
 
   it('puts the variable name in the message', () => {

@@ -5,6 +5,7 @@ import { createConnection } from 'mysql2/promise';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { type AppConfig, ConfigError, type MysqlDatabaseConfig } from '../config/app-config';
 import { dataSourceOptions, type MysqlFlavour } from './data-source-options';
+import { serializeSqliteAccess } from './sqlite-serialized-access';
 
 const logger = new Logger('Database');
 
@@ -25,6 +26,7 @@ export async function connectDatabase(database: AppConfig['database']): Promise<
   }
   const applied = await dataSource.runMigrations({ transaction: 'each' });
   for (const migration of applied) logger.log(`Applied migration ${migration.name}`);
+  if (database.driver === DatabaseDriver.BetterSqlite3) serializeSqliteAccess(dataSource);
   return dataSource;
 }
 
