@@ -1,5 +1,6 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
+import jwt from 'jsonwebtoken';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 
@@ -17,15 +18,20 @@ export interface RefreshTokenClaims {
 
 export type VerifyResult<T> = { ok: true; claims: T } | { ok: false; reason: 'expired' | 'invalid' };
 
-/** Signs and verifies the two kinds of JWT. `typ` keeps a refresh token from serving as an access token. */
+const ALGORITHM = 'HS256';
+
+/**
+ * Signs and verifies the two kinds of JWT. `typ` keeps a refresh token from serving as an access
+ * token. The secret becomes a key object once: given a string, jsonwebtoken first tries to parse it
+ * as a public key on every call, which cost a fifth of the CPU of every signed-in request.
+ */
 @Injectable()
 export class TokenService {
-  private static readonly ALGORITHM = 'HS256';
+  private readonly key: KeyObject;
 
-  constructor(
-    private readonly jwt: JwtService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.key = createSecretKey(Buffer.from(config.jwt.secret, 'utf8'));
+  }
 
   get accessTokenTtlSeconds(): number {
     return this.config.jwt.accessTokenTtlSeconds;
@@ -36,22 +42,20 @@ export class TokenService {
   }
 
   signAccessToken(userId: number): string {
-    return this.jwt.sign(
-      { typ: 'access' },
-      { subject: String(userId), expiresIn: this.accessTokenTtlSeconds, algorithm: TokenService.ALGORITHM },
-    );
+    return jwt.sign({ typ: 'access' }, this.key, {
+      subject: String(userId),
+      expiresIn: this.accessTokenTtlSeconds,
+      algorithm: ALGORITHM,
+    });
   }
 
   signRefreshToken(userId: number, sessionId: string, familyId: string): string {
-    return this.jwt.sign(
-      { typ: 'refresh', fam: familyId },
-      {
-        subject: String(userId),
-        jwtid: sessionId,
-        expiresIn: this.refreshTokenTtlSeconds,
-        algorithm: TokenService.ALGORITHM,
-      },
-    );
+    return jwt.sign({ typ: 'refresh', fam: familyId }, this.key, {
+      subject: String(userId),
+      jwtid: sessionId,
+      expiresIn: this.refreshTokenTtlSeconds,
+      algorithm: ALGORITHM,
+    });
   }
 
   verifyAccessToken(token: string): VerifyResult<AccessTokenClaims> {
@@ -64,11 +68,11 @@ export class TokenService {
 
   private verify<T extends { typ: string; sub: string }>(token: string, kind: T['typ']): VerifyResult<T> {
     try {
-      const claims = this.jwt.verify<T>(token, { algorithms: [TokenService.ALGORITHM] });
+      const claims = jwt.verify(token, this.key, { algorithms: [ALGORITHM] }) as unknown as T;
       if (claims.typ !== kind || !/^\d+$/.test(String(claims.sub))) return { ok: false, reason: 'invalid' };
       return { ok: true, claims };
     } catch (error) {
-      return { ok: false, reason: (error as Error).name === 'TokenExpiredError' ? 'expired' : 'invalid' };
+      return { ok: false, reason: error instanceof jwt.TokenExpiredError ? 'expired' : 'invalid' };
     }
   }
 }
