@@ -6,13 +6,25 @@ export default defineAppConfig({
     'pages/mine/index',
     'pages/login/index',
     'pages/privacy/index',
+    // Where a workplace QR code lands (WORKPLACE_LANDING_PAGE in @ankang/shared): main package,
+    // so a cold start from the entrance downloads nothing else.
+    'pages/scan/index',
+    'pages/profile-edit/index',
   ],
   subPackages: [
     {
       // Officers and union staff only: kept out of the main package (≤ 2 MB) workers download.
       root: 'packages/staff',
       name: 'staff',
-      pages: ['workbench/index'],
+      pages: [
+        'workbench/index',
+        'org/index',
+        'org-form/index',
+        'people/index',
+        'grants/index',
+        'bindings/index',
+        'qrcode/index',
+      ],
     },
   ],
   preloadRule: {

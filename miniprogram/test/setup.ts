@@ -1,11 +1,18 @@
 import { configureApiClient, resetApiClient } from '../src/api';
-import { login, request, resetTaro, scanCode } from './mocks/taro';
+import { resetOpenTypeDetails } from './mocks/components';
+import { downloadFile, login, readFileSync, request, resetTaro, scanCode, showModal } from './mocks/taro';
 
 beforeEach(() => {
   resetTaro();
+  resetOpenTypeDetails();
   request.mockReset();
   login.mockReset();
   scanCode.mockReset();
+  downloadFile.mockReset();
+  readFileSync.mockReset();
+  // A test that makes the person cancel a dialog says so with mockResolvedValueOnce.
+  showModal.mockReset();
+  showModal.mockImplementation(() => Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' }));
   resetApiClient();
   configureApiClient({ retryDelayMs: 0 });
   process.env.TARO_ENV = 'h5';

@@ -16,6 +16,7 @@ import { AuthErrorCode, ERROR_MESSAGES, type TokenPairResponse } from '@ankang/s
 import Taro from '@tarojs/taro';
 import { apiBaseUrl } from './config';
 import { ApiError, apiErrorFromResponse, isApiError, networkError } from './errors';
+import { LOGIN_PAGE_URL, loginUrlReturningTo } from './login-return';
 import { clearTokens, readTokens, type StoredTokens, saveTokenPair } from './tokens';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -42,9 +43,11 @@ export interface ApiRequestOptions {
   timeoutMs?: number;
   /** Re-sends after a network failure. Default: 1 for GET, 2 with a client key, otherwise 0. */
   networkRetries?: number;
+  /** When this request finds the session gone, login comes back to this page (e.g. a scanned workplace). */
+  returnUrl?: string;
 }
 
-export const LOGIN_PAGE_URL = '/pages/login/index';
+export { LOGIN_PAGE_URL };
 export const REFRESH_PATH = '/auth/refresh';
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -55,13 +58,13 @@ interface ClientSettings {
   /** Base delay between network retries; the n-th retry waits n times this. */
   retryDelayMs: number;
   /** Called (once per burst) when the session is gone: tokens are already cleared. */
-  onSessionLost: () => void;
+  onSessionLost: (returnUrl?: string) => void;
 }
 
 const defaultSettings: ClientSettings = {
   retryDelayMs: 600,
-  onSessionLost: () => {
-    Taro.reLaunch({ url: LOGIN_PAGE_URL }).catch(() => undefined);
+  onSessionLost: (returnUrl) => {
+    Taro.reLaunch({ url: loginUrlReturningTo(returnUrl) }).catch(() => undefined);
   },
 };
 
@@ -142,14 +145,14 @@ async function send(options: ApiRequestOptions, accessToken: string | undefined)
   }
 }
 
-function sessionLost(): void {
+function sessionLost(returnUrl?: string): void {
   clearTokens();
   const now = Date.now();
   if (now - lastSessionLostAt < SESSION_LOST_DEBOUNCE_MS) {
     return;
   }
   lastSessionLostAt = now;
-  settings.onSessionLost();
+  settings.onSessionLost(returnUrl);
 }
 
 /** The server refused the refresh itself (not a network or server failure): the session is over. */
@@ -157,14 +160,14 @@ function refreshRefused(error: ApiError): boolean {
   return error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
 }
 
-async function performRefresh(refreshToken: string): Promise<StoredTokens> {
+async function performRefresh(refreshToken: string, returnUrl: string | undefined): Promise<StoredTokens> {
   const response = await send({ method: 'POST', path: REFRESH_PATH, body: { refreshToken }, auth: 'none' }, undefined);
   if (isSuccess(response)) {
     return saveTokenPair(response.data as TokenPairResponse);
   }
   const error = apiErrorFromResponse(response.statusCode, response.data);
   if (refreshRefused(error)) {
-    sessionLost();
+    sessionLost(returnUrl);
   }
   throw error;
 }
@@ -172,11 +175,12 @@ async function performRefresh(refreshToken: string): Promise<StoredTokens> {
 /**
  * Exchanges the refresh token for a new pair, once for everyone: callers that arrive while a
  * refresh is running share it, and a caller whose token was already replaced gets the new one.
+ * When the session turns out to be gone, login comes back to `returnUrl`.
  */
-export function refreshSession(staleAccessToken?: string): Promise<StoredTokens> {
+export function refreshSession(staleAccessToken?: string, returnUrl?: string): Promise<StoredTokens> {
   const current = readTokens();
   if (!current) {
-    sessionLost();
+    sessionLost(returnUrl);
     const code = AuthErrorCode.RefreshTokenInvalid;
     return Promise.reject(new ApiError(code, ERROR_MESSAGES[code], 401));
   }
@@ -186,7 +190,7 @@ export function refreshSession(staleAccessToken?: string): Promise<StoredTokens>
   if (staleAccessToken !== undefined && current.accessToken !== staleAccessToken) {
     return Promise.resolve(current);
   }
-  const flight = performRefresh(current.refreshToken).finally(() => {
+  const flight = performRefresh(current.refreshToken, returnUrl).finally(() => {
     if (refreshInFlight === flight) {
       refreshInFlight = null;
     }
@@ -215,17 +219,17 @@ export async function apiRequest<T>(options: ApiRequestOptions): Promise<T> {
     throw error;
   }
   if (!worthRefreshing(error, tokens)) {
-    sessionLost();
+    sessionLost(options.returnUrl);
     throw error;
   }
-  const fresh = await refreshSession(tokens?.accessToken);
+  const fresh = await refreshSession(tokens?.accessToken, options.returnUrl);
   const second = await send(options, fresh.accessToken);
   if (isSuccess(second)) {
     return second.data as T;
   }
   const retryError = apiErrorFromResponse(second.statusCode, second.data);
   if (retryError.status === 401) {
-    sessionLost();
+    sessionLost(options.returnUrl);
   }
   throw retryError;
 }

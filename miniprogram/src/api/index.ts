@@ -4,12 +4,15 @@ export {
   apiRequest,
   configureApiClient,
   LOGIN_PAGE_URL,
+  type QueryValue,
   refreshSession,
   resetApiClient,
 } from './client';
 export { CLIENT_KEY_PATTERN, type KeyedSubmission, keyedSubmission, newClientKey } from './client-key';
 export { apiBaseUrl, isH5, isWeapp } from './config';
+export { type DownloadedFile, type DownloadOptions, downloadAuthorized, extensionFor, saveInBrowser } from './download';
 export { ApiError, ClientErrorCode, errorMessage, isApiError, NETWORK_ERROR_MESSAGE } from './errors';
+export { loginUrlReturningTo, returnUrlFromParam } from './login-return';
 export { useRequireSession } from './session';
 export { toastError, toastInfo, toastSuccess } from './toast';
 export { clearTokens, hasSession, readTokens, saveTokenPair } from './tokens';

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { LOGIN_PAGE_URL } from './client';
+import { LOGIN_PAGE_URL } from './login-return';
 import { hasSession } from './tokens';
 
 /**

@@ -1,10 +1,29 @@
 /**
  * `@tarojs/components` as plain DOM elements. Props that only mean something to WeChat
  * (hoverClass, catchMove, …) are dropped so React does not warn about unknown attributes.
+ *
+ * Taro's events carry `detail`: an input's `onInput` gets `{detail: {value}}`, `onConfirm` fires on
+ * Enter, and a `<Button openType="getPhoneNumber">` calls `onGetPhoneNumber` on click with the
+ * detail a test put in `openTypeDetails`.
  */
 import { createElement, forwardRef, type ReactNode } from 'react';
 
 type Props = Record<string, unknown> & { children?: ReactNode };
+type Handler = (event: unknown) => void;
+
+/** What WeChat would hand the open-type callbacks; tests set it before clicking. */
+export const openTypeDetails: { getPhoneNumber: Record<string, unknown> } = {
+  getPhoneNumber: { errMsg: 'getPhoneNumber:ok', code: 'phone-code-1' },
+};
+
+export function resetOpenTypeDetails(): void {
+  openTypeDetails.getPhoneNumber = { errMsg: 'getPhoneNumber:ok', code: 'phone-code-1' };
+}
+
+function valueEvent(event: { target: EventTarget | null; currentTarget: EventTarget | null }) {
+  const value = (event.target as HTMLInputElement | null)?.value ?? '';
+  return { type: 'input', target: event.target, currentTarget: event.currentTarget, detail: { value } };
+}
 
 const PASS_THROUGH = new Set([
   'id',
@@ -25,14 +44,39 @@ const PASS_THROUGH = new Set([
 
 function domProps(props: Props): Props {
   const result: Props = {};
+  const clickHandlers: Handler[] = [];
   for (const [key, value] of Object.entries(props)) {
-    if (PASS_THROUGH.has(key) || key.startsWith('data-') || key.startsWith('aria-')) {
+    if (key === 'onClick' || key === 'onTap') {
+      clickHandlers.push(value as Handler);
+    } else if (PASS_THROUGH.has(key) || key.startsWith('data-') || key.startsWith('aria-')) {
       result[key] = value;
-    } else if (key === 'onTap') {
-      result.onClick = value;
     } else if (key === 'onInput') {
-      result.onChange = value;
+      const handler = value as Handler;
+      result.onChange = (event: { target: EventTarget | null; currentTarget: EventTarget | null }) =>
+        handler(valueEvent(event));
+    } else if (key === 'onConfirm') {
+      const handler = value as Handler;
+      result.onKeyDown = (event: { key: string; target: EventTarget | null; currentTarget: EventTarget | null }) => {
+        if (event.key === 'Enter') {
+          handler(valueEvent(event));
+        }
+      };
+    } else if (key === 'onGetPhoneNumber') {
+      const handler = value as Handler;
+      clickHandlers.push(() => handler({ type: 'getphonenumber', detail: { ...openTypeDetails.getPhoneNumber } }));
+    } else if (key === 'openType') {
+      result['data-open-type'] = value;
+    } else if (key === 'maxlength') {
+      result.maxLength = value;
     }
+  }
+  const handlers = clickHandlers.filter((handler) => typeof handler === 'function');
+  if (handlers.length > 0) {
+    result.onClick = (event: unknown) => {
+      for (const handler of handlers) {
+        handler(event);
+      }
+    };
   }
   if (typeof result.type === 'string' && !['button', 'submit', 'reset', 'text', 'number'].includes(result.type)) {
     delete result.type;

@@ -3,6 +3,7 @@
  * React effects. NutUI imports getEnv, ENV_TYPE, nextTick, createSelectorQuery, eventCenter and
  * getCurrentInstance from here as well.
  */
+import { act } from '@testing-library/react';
 import { useEffect } from 'react';
 
 const storage = new Map<string, unknown>();
@@ -39,6 +40,17 @@ export const stopPullDownRefresh = jest.fn();
 export const pageScrollTo = jest.fn();
 export const getSystemInfo = jest.fn(() => Promise.resolve({ windowWidth: 375, windowHeight: 667, pixelRatio: 2 }));
 export const getSystemInfoSync = jest.fn(() => ({ windowWidth: 375, windowHeight: 667, pixelRatio: 2 }));
+export const downloadFile = jest.fn();
+export const previewImage = jest.fn(() => Promise.resolve({ errMsg: 'previewImage:ok' }));
+export const saveImageToPhotosAlbum = jest.fn(() => Promise.resolve({ errMsg: 'saveImageToPhotosAlbum:ok' }));
+export const shareFileMessage = jest.fn(() => Promise.resolve({ errMsg: 'shareFileMessage:ok' }));
+export const openSetting = jest.fn(() => Promise.resolve({ authSetting: {}, errMsg: 'openSetting:ok' }));
+export const readFileSync = jest.fn((_path: string, _encoding?: string): string => '');
+export const getFileSystemManager = jest.fn(() => ({ readFileSync }));
+
+/** What `getLaunchOptionsSync` reports: the page and query the app was cold-started with. */
+export const launchOptions = { path: 'pages/index/index', query: {} as Record<string, string>, scene: 1001 };
+export const getLaunchOptionsSync = jest.fn(() => launchOptions);
 
 export const getStorageSync = jest.fn((key: string) => (storage.has(key) ? storage.get(key) : ''));
 export const setStorageSync = jest.fn((key: string, value: unknown) => {
@@ -99,15 +111,54 @@ const onMount = (callback?: () => void) => {
     callback?.();
   }, []);
 };
+
+/** Page events a test fires by hand: the page shown again, scrolled to the bottom. */
+const pageEventHandlers = { didShow: new Set<() => void>(), reachBottom: new Set<() => void>() };
+
+function usePageEvent(event: keyof typeof pageEventHandlers, callback?: () => void): void {
+  // The latest callback, like Taro, which calls whatever the page registered on its last render.
+  useEffect(() => {
+    if (!callback) {
+      return undefined;
+    }
+    pageEventHandlers[event].add(callback);
+    return () => {
+      pageEventHandlers[event].delete(callback);
+    };
+  });
+}
+
 export const useLoad = onMount;
 export const useReady = onMount;
-export const useDidShow = onMount;
+/** Runs on mount (the first show) and again on `showPageAgain()`. */
+export const useDidShow = (callback?: () => void) => {
+  onMount(callback);
+  usePageEvent('didShow', callback);
+};
 export const useLaunch = onMount;
 export const useDidHide = (_callback?: () => void) => undefined;
 export const useUnload = (_callback?: () => void) => undefined;
 export const usePullDownRefresh = (_callback?: () => void) => undefined;
-export const useReachBottom = (_callback?: () => void) => undefined;
+export const useReachBottom = (callback?: () => void) => usePageEvent('reachBottom', callback);
 export const usePageScroll = (_callback?: () => void) => undefined;
+
+/** The person came back to the page (from a page above it in the stack). */
+export function showPageAgain(): void {
+  act(() => {
+    for (const handler of [...pageEventHandlers.didShow]) {
+      handler();
+    }
+  });
+}
+
+/** The person scrolled to the bottom of the page. */
+export function reachBottom(): void {
+  act(() => {
+    for (const handler of [...pageEventHandlers.reachBottom]) {
+      handler();
+    }
+  });
+}
 
 /** Back to an empty phone: no storage, no handlers, no recorded calls. */
 export function resetTaro(): void {
@@ -115,6 +166,10 @@ export function resetTaro(): void {
   handlers.clear();
   currentRouter.path = '/pages/index/index';
   currentRouter.params = {};
+  launchOptions.path = 'pages/index/index';
+  launchOptions.query = {};
+  pageEventHandlers.didShow.clear();
+  pageEventHandlers.reachBottom.clear();
 }
 
 export const taroStorage = storage;
@@ -138,6 +193,13 @@ const Taro = {
   pageScrollTo,
   getSystemInfo,
   getSystemInfoSync,
+  downloadFile,
+  previewImage,
+  saveImageToPhotosAlbum,
+  shareFileMessage,
+  openSetting,
+  getFileSystemManager,
+  getLaunchOptionsSync,
   getStorageSync,
   setStorageSync,
   removeStorageSync,

@@ -7,9 +7,15 @@ export type MeLoad = { state: 'loading' } | { state: 'ready'; me: MeResponse } |
 
 /**
  * The signed-in person for a page that needs one: sends the visitor to login when there is no
- * session, loads `/me` once signed in, and offers `reload` for pull-down refresh and 重新加载.
+ * session, loads `/me` once signed in, and offers `reload` for pull-down refresh and 重新加载, and
+ * `replace` for the answer of a request that changed the person (PATCH /me, POST /me/phone).
  */
-export function useMe(): { signedIn: boolean; load: MeLoad; reload: () => Promise<void> } {
+export function useMe(): {
+  signedIn: boolean;
+  load: MeLoad;
+  reload: () => Promise<void>;
+  replace: (me: MeResponse) => void;
+} {
   const signedIn = useRequireSession();
   const [load, setLoad] = useState<MeLoad>({ state: 'loading' });
 
@@ -21,11 +27,13 @@ export function useMe(): { signedIn: boolean; load: MeLoad; reload: () => Promis
     }
   }, []);
 
+  const replace = useCallback((me: MeResponse) => setLoad({ state: 'ready', me }), []);
+
   useEffect(() => {
     if (signedIn) {
       void reload();
     }
   }, [signedIn, reload]);
 
-  return { signedIn, load, reload };
+  return { signedIn, load, reload, replace };
 }

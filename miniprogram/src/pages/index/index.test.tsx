@@ -1,7 +1,7 @@
 import { AuthErrorCode, CommonErrorCode, type MeResponse } from '@ankang/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { apiError, fakeApi, grant, ok, Role, signIn } from '../../../test/fake-api';
-import { reLaunch, request, scanCode, showModal, switchTab } from '../../../test/mocks/taro';
+import { navigateTo, reLaunch, request, scanCode, showModal, switchTab } from '../../../test/mocks/taro';
 import HomePage from './index';
 
 const WORKER: MeResponse = {
@@ -10,6 +10,9 @@ const WORKER: MeResponse = {
   phone: '13812341234',
   roles: [grant(Role.Worker, '安康化工有限公司')],
   enterprise: { id: 'e-1', name: '安康化工有限公司' },
+  employeeNumber: null,
+  workerGroups: [],
+  pendingBinding: null,
   createdAt: '2024-11-01T00:00:00.000Z',
 };
 
@@ -80,11 +83,42 @@ describe('首页', () => {
     expect(scanCode).not.toHaveBeenCalled();
   });
 
-  it('in WeChat opens the camera and reads the workplace code', async () => {
+  it('in WeChat opens the camera and goes to the scanned workplace (小程序码 path)', async () => {
     process.env.TARO_ENV = 'weapp';
     signIn();
     fakeApi({ 'GET /me': ok(WORKER) });
-    scanCode.mockResolvedValue({ path: 'pages/index/index?scene=w%3DGATE01', result: '', errMsg: 'scanCode:ok' });
+    scanCode.mockResolvedValue({ path: 'pages/scan/index?scene=w%3DHK-COAL-01', result: '', errMsg: 'scanCode:ok' });
+    render(<HomePage />);
+    await screen.findByText(/李建国/);
+
+    fireEvent.click(screen.getByText('扫码进场'));
+
+    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/scan/index?scene=w%3DHK-COAL-01' }));
+    expect(scanCode).toHaveBeenCalledWith({ onlyFromCamera: true });
+    expect(showModal).not.toHaveBeenCalled();
+  });
+
+  it('in WeChat also reads a poster’s QR code (the H5 landing URL)', async () => {
+    process.env.TARO_ENV = 'weapp';
+    signIn();
+    fakeApi({ 'GET /me': ok(WORKER) });
+    scanCode.mockResolvedValue({
+      result: 'https://ankang.example.org/#/pages/scan/index?scene=w%3DHK-COAL-01',
+      errMsg: 'scanCode:ok',
+    });
+    render(<HomePage />);
+    await screen.findByText(/李建国/);
+
+    fireEvent.click(screen.getByText('扫码进场'));
+
+    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/scan/index?scene=w%3DHK-COAL-01' }));
+  });
+
+  it('in WeChat says clearly when the code scanned is not a workplace’s', async () => {
+    process.env.TARO_ENV = 'weapp';
+    signIn();
+    fakeApi({ 'GET /me': ok(WORKER) });
+    scanCode.mockResolvedValue({ result: 'https://example.com/', errMsg: 'scanCode:ok' });
     render(<HomePage />);
     await screen.findByText(/李建国/);
 
@@ -92,10 +126,28 @@ describe('首页', () => {
 
     await waitFor(() =>
       expect(showModal).toHaveBeenCalledWith(
-        expect.objectContaining({ title: '已识别作业场所', content: expect.stringContaining('GATE01') }),
+        expect.objectContaining({
+          title: '不是作业场所二维码',
+          content: expect.stringContaining('请扫描作业场所入口处'),
+        }),
       ),
     );
-    expect(scanCode).toHaveBeenCalledWith({ onlyFromCamera: true });
+    expect(navigateTo).not.toHaveBeenCalled();
+  });
+
+  it('in WeChat does nothing when the person closes the camera', async () => {
+    process.env.TARO_ENV = 'weapp';
+    signIn();
+    fakeApi({ 'GET /me': ok(WORKER) });
+    scanCode.mockRejectedValue({ errMsg: 'scanCode:fail cancel' });
+    render(<HomePage />);
+    await screen.findByText(/李建国/);
+
+    fireEvent.click(screen.getByText('扫码进场'));
+
+    await waitFor(() => expect(scanCode).toHaveBeenCalled());
+    expect(showModal).not.toHaveBeenCalled();
+    expect(navigateTo).not.toHaveBeenCalled();
   });
 
   it('shows the Chinese error and retries', async () => {

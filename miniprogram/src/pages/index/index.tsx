@@ -3,7 +3,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { isWeapp } from '../../api';
 import { SectionCard, SoonBadge, StatusBlock, StepFlow } from '../../components';
 import { useMe } from '../../features/auth';
-import { scanEntrance } from '../../features/workplace/scan-entrance';
+import { type ScannedWorkplace, scanEntrance, workplacePageUrl } from '../../features/workplace';
 import { isStaff, roleNames } from '../../utils/roles';
 import './index.scss';
 
@@ -27,19 +27,23 @@ async function onScan(): Promise<void> {
     });
     return;
   }
+  let scanned: ScannedWorkplace;
   try {
-    const scanned = await scanEntrance();
+    scanned = await scanEntrance();
+  } catch {
+    // The person closed the camera.
+    return;
+  }
+  if (!scanned.workplaceCode) {
     await Taro.showModal({
-      title: scanned.workplaceCode ? '已识别作业场所' : '不是作业场所码',
-      content: scanned.workplaceCode
-        ? `场所编码 ${scanned.workplaceCode}。进场打卡、健康申报和班前培训即将上线，届时扫码后将直接进入当班流程。`
-        : '请扫描作业场所入口处张贴的“安康”二维码。',
+      title: '不是作业场所二维码',
+      content: '没有识别到“安康”作业场所。请扫描作业场所入口处张贴的“安康”二维码或小程序码。',
       showCancel: false,
       confirmText: '知道了',
     });
-  } catch {
-    // The person closed the camera.
+    return;
   }
+  await Taro.navigateTo({ url: workplacePageUrl(scanned.workplaceCode) });
 }
 
 function comingSoon(title: string, content: string): void {
@@ -154,7 +158,7 @@ export default function HomePage() {
           onClick={() => void Taro.navigateTo({ url: '/packages/staff/workbench/index' })}
         >
           <Text className="card__title">工作台</Text>
-          <Text className="muted">隐患研判交办、整改督办、通知推送</Text>
+          <Text className="muted">组织架构、人员与角色、绑定审核、场所二维码</Text>
         </View>
       ) : null}
     </View>

@@ -1,7 +1,7 @@
 import { AuthErrorCode, type DemoUserSummary } from '@ankang/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { apiError, fakeApi, grant, OrgKind, ok, Role, signIn, tokenPair } from '../../../test/fake-api';
-import { login, navigateTo, reLaunch, showToast, taroStorage } from '../../../test/mocks/taro';
+import { currentRouter, login, navigateTo, reLaunch, showToast, taroStorage } from '../../../test/mocks/taro';
 import { readTokens } from '../../api';
 import { PRIVACY_CONSENT_STORAGE_KEY, recordPrivacyConsent } from '../../features/privacy';
 import LoginPage from './index';
@@ -118,6 +118,27 @@ describe('login page', () => {
       expect(readTokens()).toBeNull();
     });
 
+    it('comes back to the scanned workplace after login when sent here from it', async () => {
+      const returnUrl = '/pages/scan/index?scene=w%3DHK-COAL-01';
+      currentRouter.params = { redirect: encodeURIComponent(returnUrl) };
+      fakeApi({ 'GET /auth/dev-users': ok(DEMO_USERS), 'POST /auth/dev-login': ok(tokenPair('worker')) });
+      render(<LoginPage />);
+
+      fireEvent.click(await screen.findByText('李建国'));
+
+      await waitFor(() => expect(reLaunch).toHaveBeenCalledWith({ url: returnUrl }));
+    });
+
+    it('ignores a redirect that is not a page of this app', async () => {
+      currentRouter.params = { redirect: encodeURIComponent('https://evil.example.com/') };
+      fakeApi({ 'GET /auth/dev-users': ok(DEMO_USERS), 'POST /auth/dev-login': ok(tokenPair('worker')) });
+      render(<LoginPage />);
+
+      fireEvent.click(await screen.findByText('李建国'));
+
+      await waitFor(() => expect(reLaunch).toHaveBeenCalledWith({ url: '/pages/index/index' }));
+    });
+
     it('goes straight to 首页 when a session is already held', () => {
       signIn();
       fakeApi({ 'GET /auth/dev-users': ok(DEMO_USERS) });
@@ -130,6 +151,17 @@ describe('login page', () => {
     beforeEach(() => {
       process.env.TARO_ENV = 'weapp';
       recordPrivacyConsent();
+    });
+
+    it('goes back to the scanned workplace after WeChat sign-in', async () => {
+      currentRouter.params = { redirect: encodeURIComponent('/pages/scan/index?scene=w%3DHK-COAL-01') };
+      login.mockResolvedValue({ code: 'wx-code-123', errMsg: 'login:ok' });
+      fakeApi({ 'POST /auth/wechat-login': ok(tokenPair('wx')) });
+      render(<LoginPage />);
+
+      fireEvent.click(screen.getByText('微信一键登录', { selector: 'button, button *' }));
+
+      await waitFor(() => expect(reLaunch).toHaveBeenCalledWith({ url: '/pages/scan/index?scene=w%3DHK-COAL-01' }));
     });
 
     it('exchanges the wx.login code for a token pair and goes to 首页', async () => {

@@ -1,9 +1,9 @@
 import { type DemoUserSummary, ROLE_LABELS } from '@ankang/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
-import { errorMessage, hasSession, isWeapp, toastError } from '../../api';
+import { errorMessage, hasSession, isWeapp, returnUrlFromParam, toastError } from '../../api';
 import { BulletList, StatusBlock } from '../../components';
 import { devLogin, fetchDevUsers, wechatLogin } from '../../features/auth';
 import { hasPrivacyConsent, PRIVACY_GUIDE_TITLE, PRIVACY_SUMMARY, recordPrivacyConsent } from '../../features/privacy';
@@ -17,8 +17,9 @@ type DemoUsers =
   | { state: 'ready'; users: DemoUserSummary[] }
   | { state: 'failed'; message: string };
 
-function goHome(): void {
-  Taro.reLaunch({ url: HOME_URL }).catch(() => undefined);
+/** After login: back to the page that sent the person here (a scanned workplace), else 首页. */
+function goOn(returnUrl: string | null): void {
+  Taro.reLaunch({ url: returnUrl ?? HOME_URL }).catch(() => undefined);
 }
 
 function demoRoles(user: DemoUserSummary): string {
@@ -60,7 +61,7 @@ function PrivacyConsentCard({ onAgree }: { onAgree: () => void }) {
   );
 }
 
-function WechatLogin() {
+function WechatLogin({ returnUrl }: { returnUrl: string | null }) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const login = async () => {
@@ -68,7 +69,7 @@ function WechatLogin() {
     setFailure(null);
     try {
       await wechatLogin();
-      goHome();
+      goOn(returnUrl);
     } catch (error) {
       setFailure(errorMessage(error));
       toastError(error);
@@ -88,7 +89,7 @@ function WechatLogin() {
   );
 }
 
-function DemoLogin() {
+function DemoLogin({ returnUrl }: { returnUrl: string | null }) {
   const [users, setUsers] = useState<DemoUsers>({ state: 'idle' });
   const [signingIn, setSigningIn] = useState<string | null>(null);
 
@@ -112,7 +113,7 @@ function DemoLogin() {
     setSigningIn(username);
     try {
       await devLogin(username);
-      goHome();
+      goOn(returnUrl);
     } catch (error) {
       toastError(error);
     } finally {
@@ -162,14 +163,16 @@ function DemoLogin() {
 }
 
 export default function LoginPage() {
+  const router = useRouter();
+  const [returnUrl] = useState(() => returnUrlFromParam(router.params?.redirect));
   const [consented, setConsented] = useState(hasPrivacyConsent);
   const [alreadySignedIn] = useState(hasSession);
 
   useEffect(() => {
     if (alreadySignedIn) {
-      goHome();
+      goOn(returnUrl);
     }
-  }, [alreadySignedIn]);
+  }, [alreadySignedIn, returnUrl]);
 
   if (alreadySignedIn) {
     return <View className="page login" />;
@@ -187,8 +190,8 @@ export default function LoginPage() {
         <Text className="login__slogan">班前一分钟，平安一整天</Text>
       </View>
       {!consented ? <PrivacyConsentCard onAgree={agree} /> : null}
-      {consented && isWeapp() ? <WechatLogin /> : null}
-      {consented && !isWeapp() ? <DemoLogin /> : null}
+      {consented && isWeapp() ? <WechatLogin returnUrl={returnUrl} /> : null}
+      {consented && !isWeapp() ? <DemoLogin returnUrl={returnUrl} /> : null}
     </View>
   );
 }

@@ -1,17 +1,31 @@
 import { Button, Cell, CellGroup, Dialog } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useRef, useState } from 'react';
 import { LOGIN_PAGE_URL } from '../../api';
 import { StatusBlock } from '../../components';
 import { logout, useMe } from '../../features/auth';
-import { isStaff, orgKindLabel, roleGrantLine } from '../../utils/roles';
+import { isStaff } from '../../utils/roles';
+import { BindingCard } from './binding-card';
+import { ProfileCard } from './profile-card';
 import './index.scss';
 
 export default function MinePage() {
-  const { signedIn, load, reload } = useMe();
+  const { signedIn, load, reload, replace } = useMe();
   const [confirmLogout, setConfirmLogout] = useState(false);
   const [leaving, setLeaving] = useState(false);
+  const firstShow = useRef(true);
+
+  // Back from 编辑资料 or a scanned workplace: the profile or the binding may have changed.
+  useDidShow(() => {
+    if (firstShow.current) {
+      firstShow.current = false;
+      return;
+    }
+    if (signedIn) {
+      void reload();
+    }
+  });
 
   const doLogout = async () => {
     setConfirmLogout(false);
@@ -33,31 +47,10 @@ export default function MinePage() {
         {load.state === 'failed' ? (
           <StatusBlock text={load.message} actionText="重新加载" onAction={() => void reload()} />
         ) : null}
-        {me ? (
-          <>
-            <View className="profile__head">
-              <Text className="profile__avatar">{me.displayName.slice(0, 1)}</Text>
-              <View className="profile__who">
-                <Text className="profile__name" id="mine-name">
-                  {me.displayName}
-                </Text>
-                <Text className="muted">{me.enterprise ? me.enterprise.name : '尚未绑定企业'}</Text>
-                {me.phone ? <Text className="muted">手机 {me.phone}</Text> : null}
-              </View>
-            </View>
-            <View className="profile__roles">
-              <Text className="profile__roles-title">我的身份</Text>
-              {me.roles.length === 0 ? <Text className="muted">暂无岗位角色，请联系企业安全员登记。</Text> : null}
-              {me.roles.map((grant) => (
-                <View className="role-line" key={`${grant.role}-${grant.orgUnitId}`}>
-                  <Text className="role-line__text">{roleGrantLine(grant)}</Text>
-                  <Text className="role-line__kind">{orgKindLabel(grant)}</Text>
-                </View>
-              ))}
-            </View>
-          </>
-        ) : null}
+        {me ? <ProfileCard me={me} onChanged={replace} /> : null}
       </View>
+
+      {me ? <BindingCard me={me} onChanged={reload} /> : null}
 
       <CellGroup>
         {me && isStaff(me.roles) ? (

@@ -1,6 +1,7 @@
 import type { MeResponse } from '@ankang/shared';
-import { render, screen } from '@testing-library/react';
-import { fakeApi, grant, ok, Role, signIn } from '../../../../test/fake-api';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { fakeApi, grant, OrgKind, ok, Role, signIn } from '../../../../test/fake-api';
+import { navigateTo } from '../../../../test/mocks/taro';
 import WorkbenchPage from './index';
 
 const me = (roles: MeResponse['roles']): MeResponse => ({
@@ -8,7 +9,10 @@ const me = (roles: MeResponse['roles']): MeResponse => ({
   displayName: '张安全',
   phone: null,
   roles,
+  employeeNumber: null,
+  workerGroups: [],
   enterprise: { id: 'e-1', name: '安康化工有限公司' },
+  pendingBinding: null,
   createdAt: '2024-11-01T00:00:00.000Z',
 });
 
@@ -30,5 +34,29 @@ describe('工作台 (staff subpackage)', () => {
     fakeApi({ 'GET /me': ok(me([grant(Role.Worker, '安康化工有限公司')])) });
     render(<WorkbenchPage />);
     expect(await screen.findByText(/工作台仅供企业安全员、工会干部和系统管理员使用/)).toBeTruthy();
+  });
+
+  it('links an officer to the org tree, people and roles, and binding review', async () => {
+    signIn();
+    fakeApi({ 'GET /me': ok(me([grant(Role.Officer, '安康化工有限公司')])) });
+    render(<WorkbenchPage />);
+
+    fireEvent.click(await screen.findByText('组织架构'));
+    fireEvent.click(screen.getByText('人员与角色'));
+    fireEvent.click(screen.getByText('绑定审核'));
+
+    expect(navigateTo).toHaveBeenNthCalledWith(1, { url: '/packages/staff/org/index' });
+    expect(navigateTo).toHaveBeenNthCalledWith(2, { url: '/packages/staff/people/index' });
+    expect(navigateTo).toHaveBeenNthCalledWith(3, { url: '/packages/staff/bindings/index' });
+  });
+
+  it('leaves binding review out for union staff, who do not decide bindings', async () => {
+    signIn();
+    fakeApi({ 'GET /me': ok(me([grant(Role.UnionStaff, '西宁市总工会', OrgKind.Union)])) });
+    render(<WorkbenchPage />);
+
+    expect(await screen.findByText('组织架构')).toBeTruthy();
+    expect(screen.getByText('人员与角色')).toBeTruthy();
+    expect(screen.queryByText('绑定审核')).toBeNull();
   });
 });

@@ -1,9 +1,54 @@
-import { HAZARD_GRADE_LABELS, HAZARD_STATE_LABELS, HazardState } from '@ankang/shared';
+import {
+  HAZARD_GRADE_LABELS,
+  HAZARD_STATE_LABELS,
+  HazardState,
+  Permission,
+  type RoleGrantSummary,
+} from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { BulletList, SectionCard, SoonBadge, StatusBlock, StepFlow } from '../../../components';
 import { useMe } from '../../../features/auth';
+import { hasPermission } from '../../../utils/permissions';
 import { isStaff, roleGrantLine } from '../../../utils/roles';
 import './index.scss';
+
+interface Tool {
+  id: string;
+  title: string;
+  description: string;
+  url: string;
+  /** Shown when any of the person's roles has one of these. */
+  permissions: readonly Permission[];
+}
+
+const TOOLS: readonly Tool[] = [
+  {
+    id: 'tool-org',
+    title: '组织架构',
+    description: '单位、作业场所和网格，场所二维码',
+    url: '/packages/staff/org/index',
+    permissions: [Permission.OrgRead],
+  },
+  {
+    id: 'tool-people',
+    title: '人员与角色',
+    description: '查找辖区人员，授予和撤销角色',
+    url: '/packages/staff/people/index',
+    permissions: [Permission.UserRead, Permission.GrantManage],
+  },
+  {
+    id: 'tool-bindings',
+    title: '绑定审核',
+    description: '职工「我在这里工作」的申请',
+    url: '/packages/staff/bindings/index',
+    permissions: [Permission.BindingDecide],
+  },
+];
+
+function toolsFor(roles: readonly RoleGrantSummary[]): Tool[] {
+  return TOOLS.filter((tool) => tool.permissions.some((permission) => hasPermission(roles, permission)));
+}
 
 const TICKET_FLOW = [
   HazardState.Submitted,
@@ -41,7 +86,24 @@ export default function WorkbenchPage() {
       <View className="banner">
         <Text className="banner__title">工作台</Text>
         <Text className="banner__text">{me.roles.map(roleGrantLine).join('；')}</Text>
-        <SoonBadge text="建设中" />
+      </View>
+
+      <View className="tools" id="workbench-tools">
+        {toolsFor(me.roles).map((tool) => (
+          <View
+            className="tool"
+            id={tool.id}
+            key={tool.id}
+            hoverClass="tool--pressed"
+            onClick={() => void Taro.navigateTo({ url: tool.url })}
+          >
+            <View className="tool__main">
+              <Text className="tool__title">{tool.title}</Text>
+              <Text className="tool__description">{tool.description}</Text>
+            </View>
+            <Text className="tool__go">›</Text>
+          </View>
+        ))}
       </View>
 
       <SectionCard title="隐患工单闭环" extra={<SoonBadge />}>

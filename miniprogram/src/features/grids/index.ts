@@ -1,0 +1,1 @@
+export { listGrids } from './list-grids';

@@ -1,0 +1,2 @@
+export { downloadEnterprisePosters } from './download-enterprise-posters';
+export { downloadWorkplaceQrCode } from './download-workplace-qrcode';
