@@ -519,12 +519,12 @@ describe.each(testBackends())('enterprise binding on %s', (backend) => {
       expect(response.body.details).toEqual([expect.objectContaining({ field })]);
     });
 
-    it('answers an id that is not a number as a missing one', async () => {
+    it('refuses an id that is not an id with a coded 400 naming it, like every route', async () => {
       const tree = await createTestTree(app.dataSource);
-      const missing = await approve(tree.users.officerA2, '999999999');
       const malformed = await approve(tree.users.officerA2, 'abc');
-      expect(malformed.status).toBe(404);
-      expect(withoutRequestId(malformed.body)).toEqual(withoutRequestId(missing.body));
+      expect(malformed.status).toBe(400);
+      expectErrorShape(malformed.body, CommonErrorCode.ValidationFailed);
+      expect(malformed.body.details).toEqual([expect.objectContaining({ field: 'id' })]);
     });
   });
 });

@@ -238,6 +238,10 @@ describe.each(testBackends())('users on %s', (backend) => {
       const sessions = await app.dataSource.getRepository(AuthSession).findBy({ userId: personId });
       expect(sessions.length).toBeGreaterThan(0);
       expect(sessions.every((session) => session.revokedAt !== null)).toBe(true);
+      // The access token they still hold stops working at once, not when it expires.
+      const shutOut = await request('GET', `${app.baseUrl}/me`, { token: login.body.accessToken });
+      expect(shutOut.status).toBe(403);
+      expectErrorShape(shutOut.body, AuthErrorCode.UserDisabled);
 
       const enabled = await call('PATCH', `/users/${personId}`, tree.users.officerA1, { disabled: false });
       expect(enabled.body.disabled).toBe(false);

@@ -319,13 +319,16 @@ describe.each(testBackends())('workplaces on %s', (backend) => {
         expect((await download(`${app.baseUrl}/workplaces/${tree.units.workplaceA1a.id}/qrcode`)).status).toBe(401);
       });
 
-      it('answers ids that name no workplace, or are not ids, as not found', async () => {
+      it('answers ids that name no workplace as not found, and refuses what is not an id', async () => {
         const tree = await createTestTree(app.dataSource);
         const missing = errorOf(await qrCode(tree.users.adminProvince, 999999999));
-        for (const id of ['abc', '0', '-1', String(tree.units.enterpriseA1.id)]) {
+        const notAWorkplace = await qrCode(tree.users.adminProvince, String(tree.units.enterpriseA1.id));
+        expect(notAWorkplace.status).toBe(404);
+        expect(withoutRequestId(errorOf(notAWorkplace))).toEqual(withoutRequestId(missing));
+        for (const id of ['abc', '0', '-1']) {
           const response = await qrCode(tree.users.adminProvince, id);
-          expect(response.status).toBe(404);
-          expect(withoutRequestId(errorOf(response))).toEqual(withoutRequestId(missing));
+          expect(response.status).toBe(400);
+          expectErrorShape(errorOf(response), CommonErrorCode.ValidationFailed);
         }
         const notAnEnterprise = await posters(tree.users.adminProvince, tree.units.workplaceA1a.id);
         expect(notAnEnterprise.status).toBe(404);

@@ -7,5 +7,6 @@ export * from './api/users';
 export * from './enums';
 export * from './errors';
 export * from './hazard-transitions';
+export * from './people';
 export * from './phone';
 export * from './workplace-code';

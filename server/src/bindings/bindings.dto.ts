@@ -10,7 +10,8 @@ import {
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../common/pagination';
+import { PageOf, PageQueryDto } from '../common/pagination';
+import { IsRecordId } from '../common/record-id';
 import type { EnterpriseBinding } from './enterprise-binding.entity';
 
 export class RequestBindingDto implements RequestBindingRequest {
@@ -45,8 +46,7 @@ export class BindingListQueryDto extends PageQueryDto implements BindingListQuer
 
   @ApiPropertyOptional({ description: 'Requests to this enterprise only' })
   @IsOptional()
-  @IsString()
-  @MaxLength(20)
+  @IsRecordId()
   enterpriseId?: string;
 }
 
@@ -111,13 +111,7 @@ export class EnterpriseBindingDto extends EnterpriseBindingSummaryDto implements
   user: BindingUserDto;
 }
 
-export class EnterpriseBindingPageDto {
-  @ApiProperty({ type: [EnterpriseBindingDto] })
-  items: EnterpriseBindingDto[];
-
-  @ApiProperty({ type: String, nullable: true })
-  nextCursor: string | null;
-}
+export class EnterpriseBindingPageDto extends PageOf(EnterpriseBindingDto) {}
 
 /** A binding as its worker sees it; loaded with its enterprise and workplace. */
 export function toBindingSummary(binding: EnterpriseBinding): EnterpriseBindingSummaryDto {

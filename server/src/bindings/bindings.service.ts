@@ -26,9 +26,6 @@ import {
 import type { EnterpriseBinding } from './enterprise-binding.entity';
 import { EnterpriseBindingsRepository } from './enterprise-bindings.repository';
 
-/** Route ids are positive integers; anything else names nothing (and is answered as such). */
-const ROUTE_ID = /^[1-9]\d{0,14}$/;
-
 export interface BindingRequestOutcome {
   binding: EnterpriseBindingSummaryDto;
   /** False when the client key had been used already: a retry, answered with the first result. */
@@ -76,7 +73,7 @@ export class BindingsService {
   async list(scope: Scope, query: BindingListQueryDto): Promise<Page<EnterpriseBindingDto>> {
     let enterpriseId: number | null = null;
     if (query.enterpriseId !== undefined) {
-      const enterprise = await this.bindings.findOrgUnitById(parseRouteId(query.enterpriseId));
+      const enterprise = await this.bindings.findOrgUnitById(Number(query.enterpriseId));
       if (
         !enterprise ||
         enterprise.kind !== OrgKind.Enterprise ||
@@ -98,7 +95,7 @@ export class BindingsService {
     return toPage(rows, limit, (row) => [row.id], toEnterpriseBinding);
   }
 
-  async approve(scope: Scope, id: string): Promise<EnterpriseBindingDto> {
+  async approve(scope: Scope, id: number): Promise<EnterpriseBindingDto> {
     const binding = await this.findDecidableOrFail(scope, id);
     if (binding.enterprise?.archivedAt) throw new AppException(OrgErrorCode.WorkplaceArchived);
     if (!(await this.bindings.approve(binding, scope.userId))) {
@@ -107,7 +104,7 @@ export class BindingsService {
     return toEnterpriseBinding(await this.findDecidableOrFail(scope, id));
   }
 
-  async reject(scope: Scope, id: string, reason: string): Promise<EnterpriseBindingDto> {
+  async reject(scope: Scope, id: number, reason: string): Promise<EnterpriseBindingDto> {
     const binding = await this.findDecidableOrFail(scope, id);
     if (!(await this.bindings.reject(binding.id, scope.userId, reason))) {
       throw new AppException(OrgErrorCode.BindingNotPending);
@@ -119,8 +116,8 @@ export class BindingsService {
    * A pending request the caller may decide. Out of scope is answered exactly as a missing id; a
    * request already decided is said so (only to someone who may see it).
    */
-  private async findDecidableOrFail(scope: Scope, id: string): Promise<EnterpriseBinding> {
-    const binding = await this.bindings.findByIdWithParties(parseRouteId(id));
+  private async findDecidableOrFail(scope: Scope, id: number): Promise<EnterpriseBinding> {
+    const binding = await this.bindings.findByIdWithParties(id);
     if (!binding?.enterprise || !scope.can(Permission.BindingDecide, binding.enterprise.path)) {
       throw new AppException(CommonErrorCode.NotFound);
     }
@@ -144,9 +141,4 @@ export class BindingsService {
     if (person.disabledAt) throw new AppException(AuthErrorCode.UserDisabled);
     return person;
   }
-}
-
-/** The id in a route or filter, or 0 (which names no row) when it is not a positive integer. */
-function parseRouteId(value: string): number {
-  return ROUTE_ID.test(value) ? Number(value) : 0;
 }

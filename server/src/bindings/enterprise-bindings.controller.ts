@@ -3,6 +3,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from 
 import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, RequirePermission } from '../access/access.decorators';
 import type { Scope } from '../access/scope';
+import { RecordIdParams } from '../common/record-id';
 import { BindingListQueryDto, EnterpriseBindingDto, EnterpriseBindingPageDto, RejectBindingDto } from './bindings.dto';
 import { BindingsService } from './bindings.service';
 
@@ -26,8 +27,8 @@ export class EnterpriseBindingsController {
   @ApiOkResponse({ type: EnterpriseBindingDto })
   @ApiNotFoundResponse({ description: 'COMMON_NOT_FOUND: no such request in your scope' })
   @ApiConflictResponse({ description: 'ORG_BINDING_NOT_PENDING' })
-  approve(@CurrentScope() scope: Scope, @Param('id') id: string): Promise<EnterpriseBindingDto> {
-    return this.bindings.approve(scope, id);
+  approve(@CurrentScope() scope: Scope, @Param() params: RecordIdParams): Promise<EnterpriseBindingDto> {
+    return this.bindings.approve(scope, Number(params.id));
   }
 
   @Post(':id/reject')
@@ -38,9 +39,9 @@ export class EnterpriseBindingsController {
   @ApiConflictResponse({ description: 'ORG_BINDING_NOT_PENDING' })
   reject(
     @CurrentScope() scope: Scope,
-    @Param('id') id: string,
+    @Param() params: RecordIdParams,
     @Body() body: RejectBindingDto,
   ): Promise<EnterpriseBindingDto> {
-    return this.bindings.reject(scope, id, body.reason);
+    return this.bindings.reject(scope, Number(params.id), body.reason);
   }
 }

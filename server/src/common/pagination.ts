@@ -1,5 +1,6 @@
 import { CommonErrorCode, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, type Page, type PageQuery } from '@ankang/shared';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { Type as ClassType } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { AppException } from './app-exception';
@@ -73,4 +74,16 @@ export function toPage<Row, Item>(
     items: pageRows.map(toItem),
     nextCursor: rows.length > limit && last !== undefined ? encodeCursor(cursorOf(last)) : null,
   };
+}
+
+/** The response class of a list, for OpenAPI: `class UserPageDto extends PageOf(UserSummaryDto) {}`. */
+export function PageOf<Item>(item: ClassType<Item>): ClassType<Page<Item>> {
+  class PageOfItems implements Page<Item> {
+    @ApiProperty({ type: [item] })
+    items: Item[];
+
+    @ApiProperty({ type: String, nullable: true, description: 'Pass back as ?cursor= for the next page' })
+    nextCursor: string | null;
+  }
+  return PageOfItems;
 }

@@ -3,7 +3,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query 
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, RequirePermission } from '../access/access.decorators';
 import { Scope } from '../access/scope';
-import { RecordIdParams } from '../org/record-id';
+import { RecordIdParams } from '../common/record-id';
 import { CreateGridDto, GridListQueryDto, GridPageDto, GridSummaryDto, UpdateGridDto } from './grids.dto';
 import { GridsService } from './grids.service';
 

@@ -3,15 +3,14 @@ import {
   type GridListQuery,
   type GridSummary,
   maskPhone,
-  type Page,
   type UpdateGridRequest,
 } from '@ankang/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../common/pagination';
-import { IsRecordId } from '../org/record-id';
-import { OptionalNotNull, toBoolean, trimmed } from '../org/request-fields';
+import { PageOf, PageQueryDto } from '../common/pagination';
+import { IsRecordId } from '../common/record-id';
+import { OptionalNotNull, toBoolean, trimmed } from '../common/request-fields';
 import type { Grid } from './grid.entity';
 
 export const GRID_NAME_MAX_LENGTH = 100;
@@ -103,13 +102,7 @@ export class GridSummaryDto implements GridSummary {
   archived: boolean;
 }
 
-export class GridPageDto implements Page<GridSummary> {
-  @ApiProperty({ type: [GridSummaryDto] })
-  items: GridSummaryDto[];
-
-  @ApiProperty({ type: String, nullable: true })
-  nextCursor: string | null;
-}
+export class GridPageDto extends PageOf(GridSummaryDto) {}
 
 /** A grid loaded with its union and officer. */
 export function toGridSummary(grid: Grid, workplaceCount: number): GridSummaryDto {

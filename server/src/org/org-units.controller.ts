@@ -3,6 +3,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query 
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, RequirePermission } from '../access/access.decorators';
 import { Scope } from '../access/scope';
+import { RecordIdParams } from '../common/record-id';
 import {
   CreateOrgUnitDto,
   MoveOrgUnitDto,
@@ -12,7 +13,6 @@ import {
   UpdateOrgUnitDto,
 } from './org-units.dto';
 import { OrgUnitsService } from './org-units.service';
-import { RecordIdParams } from './record-id';
 
 @ApiTags('org')
 @ApiBearerAuth()

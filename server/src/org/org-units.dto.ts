@@ -8,16 +8,15 @@ import {
   type OrgUnitListQuery,
   type OrgUnitReference,
   type OrgUnitSummary,
-  type Page,
   type UpdateOrgUnitRequest,
 } from '@ankang/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { PageQueryDto } from '../common/pagination';
+import { PageOf, PageQueryDto } from '../common/pagination';
+import { IsRecordId } from '../common/record-id';
+import { OptionalNotNull, toBoolean, trimmed } from '../common/request-fields';
 import type { OrgUnit } from './org-unit.entity';
-import { IsRecordId } from './record-id';
-import { OptionalNotNull, toBoolean, trimmed } from './request-fields';
 
 export const ORG_UNIT_NAME_MAX_LENGTH = 100;
 const ADDRESS_MAX_LENGTH = 255;
@@ -233,13 +232,7 @@ export class OrgUnitDetailDto extends OrgUnitSummaryDto implements OrgUnitDetail
   updatedAt: string;
 }
 
-export class OrgUnitPageDto implements Page<OrgUnitSummary> {
-  @ApiProperty({ type: [OrgUnitSummaryDto] })
-  items: OrgUnitSummaryDto[];
-
-  @ApiProperty({ type: String, nullable: true })
-  nextCursor: string | null;
-}
+export class OrgUnitPageDto extends PageOf(OrgUnitSummaryDto) {}
 
 export function toOrgUnitReference(unit: OrgUnit): OrgUnitReferenceDto {
   return { id: String(unit.id), name: unit.name, kind: unit.kind };

@@ -3,7 +3,7 @@ import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, RequirePermission } from '../access/access.decorators';
 import { Scope } from '../access/scope';
-import { RecordIdParams } from './record-id';
+import { RecordIdParams } from '../common/record-id';
 import { CreateRoleGrantDto, RoleGrantDetailDto, RoleGrantListQueryDto, RoleGrantPageDto } from './role-grants.dto';
 import { RoleGrantsService } from './role-grants.service';
 

@@ -1,7 +1,6 @@
 import {
   type CreateRoleGrantRequest,
   OrgKind,
-  type Page,
   Role,
   type RoleGrantDetail,
   type RoleGrantListQuery,
@@ -9,10 +8,10 @@ import {
 } from '@ankang/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsOptional } from 'class-validator';
-import { PageQueryDto } from '../common/pagination';
+import { PageOf, PageQueryDto } from '../common/pagination';
+import { IsRecordId } from '../common/record-id';
 import type { User } from '../users/user.entity';
 import { OrgUnitReferenceDto, toOrgUnitReference } from './org-units.dto';
-import { IsRecordId } from './record-id';
 import type { RoleGrant } from './role-grant.entity';
 
 export class RoleGrantSummaryDto implements RoleGrantSummary {
@@ -98,13 +97,7 @@ export class RoleGrantDetailDto implements RoleGrantDetail {
   createdAt: string;
 }
 
-export class RoleGrantPageDto implements Page<RoleGrantDetail> {
-  @ApiProperty({ type: [RoleGrantDetailDto] })
-  items: RoleGrantDetailDto[];
-
-  @ApiProperty({ type: String, nullable: true })
-  nextCursor: string | null;
-}
+export class RoleGrantPageDto extends PageOf(RoleGrantDetailDto) {}
 
 /** A grant loaded with its org unit and user; `granter` is whoever made it, when known. */
 export function toRoleGrantDetail(grant: RoleGrant, granter: User | null): RoleGrantDetailDto {

@@ -6,42 +6,18 @@ import {
   type UpdateMeRequest,
   WorkerGroup,
 } from '@ankang/shared';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsEnum,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  ValidateIf,
-} from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { EnterpriseBindingSummaryDto, toBindingSummary } from '../bindings/bindings.dto';
 import type { EnterpriseBinding } from '../bindings/enterprise-binding.entity';
 import type { RoleGrant } from '../org/role-grant.entity';
 import { RoleGrantSummaryDto, toRoleGrantSummary } from '../org/role-grants.dto';
+import { DisplayNameField, EmployeeNumberField, WorkerGroupsField } from '../users/person-fields';
 import type { User } from '../users/user.entity';
-
-export const DISPLAY_NAME_MAX_LENGTH = 32;
-export const EMPLOYEE_NUMBER_MAX_LENGTH = 32;
-/** Visible text only: no control, format or unassigned characters (they would garble lists and exports). */
-const PRINTABLE_TEXT = /^[^\p{C}]+$/u;
+import { EnterpriseReferenceDto } from '../users/users.dto';
 
 /** Groups are listed in the order the enum names them, whatever order the rows come in. */
 const WORKER_GROUP_ORDER = enumValues(WorkerGroup);
-
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
-export class EnterpriseReferenceDto {
-  @ApiProperty()
-  id: string;
-
-  @ApiProperty()
-  name: string;
-}
 
 export class MeDto implements MeResponse {
   @ApiProperty()
@@ -78,31 +54,13 @@ export class MeDto implements MeResponse {
 
 /** Only the fields present change; `employeeNumber: null` (or blank) clears it. */
 export class UpdateMeDto implements UpdateMeRequest {
-  @ApiPropertyOptional({ minLength: 1, maxLength: DISPLAY_NAME_MAX_LENGTH, example: '张建国' })
-  // Not IsOptional: that would let `null` through to a column that cannot hold it.
-  @ValidateIf((_object, value) => value !== undefined)
-  @Transform(trimmed)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(DISPLAY_NAME_MAX_LENGTH)
-  @Matches(PRINTABLE_TEXT)
+  @DisplayNameField()
   displayName?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: EMPLOYEE_NUMBER_MAX_LENGTH, example: 'HK-0012' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() || null : value))
-  @IsOptional()
-  @IsString()
-  @MaxLength(EMPLOYEE_NUMBER_MAX_LENGTH)
-  @Matches(PRINTABLE_TEXT)
+  @EmployeeNumberField()
   employeeNumber?: string | null;
 
-  @ApiPropertyOptional({ enum: WorkerGroup, isArray: true, description: 'The whole set: replaces the groups held' })
-  @ValidateIf((_object, value) => value !== undefined)
-  // A set: the same group twice is the same group.
-  @Transform(({ value }) => (Array.isArray(value) ? [...new Set(value)] : value))
-  @IsArray()
-  @ArrayMaxSize(enumValues(WorkerGroup).length)
-  @IsEnum(WorkerGroup, { each: true })
+  @WorkerGroupsField()
   workerGroups?: WorkerGroup[];
 }
 

@@ -3,7 +3,7 @@ import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, RequirePermission } from '../access/access.decorators';
 import { Scope } from '../access/scope';
-import { RecordIdParams } from '../org/record-id';
+import { RecordIdParams } from '../common/record-id';
 import { UpdateUserDto, UserListQueryDto, UserPageDto, UserSummaryDto } from './users.dto';
 import { UsersService } from './users.service';
 

@@ -1,6 +1,5 @@
 import {
   maskPhone,
-  type Page,
   Role,
   type UpdateUserRequest,
   type UserListQuery,
@@ -9,28 +8,14 @@ import {
 } from '@ankang/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsEnum,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-} from 'class-validator';
-import { PageQueryDto } from '../common/pagination';
-import { IsRecordId } from '../org/record-id';
-import { OptionalNotNull, trimmed } from '../org/request-fields';
+import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageOf, PageQueryDto } from '../common/pagination';
+import { IsRecordId } from '../common/record-id';
+import { OptionalNotNull, trimmed } from '../common/request-fields';
 import type { RoleGrant } from '../org/role-grant.entity';
 import { RoleGrantSummaryDto, toRoleGrantSummary } from '../org/role-grants.dto';
+import { DisplayNameField, EmployeeNumberField, WorkerGroupsField } from './person-fields';
 import type { User } from './user.entity';
-
-export const DISPLAY_NAME_MAX_LENGTH = 32;
-export const EMPLOYEE_NUMBER_MAX_LENGTH = 32;
-/** Printable text: no control characters, no line breaks. */
-const PRINTABLE = /^[^\p{C}]+$/u;
 
 export class UserListQueryDto extends PageQueryDto implements UserListQuery {
   @ApiPropertyOptional({ description: 'Name, employee number, or the last (up to 4) digits of the phone' })
@@ -57,29 +42,13 @@ export class UserListQueryDto extends PageQueryDto implements UserListQuery {
 }
 
 export class UpdateUserDto implements UpdateUserRequest {
-  @ApiPropertyOptional({ maxLength: DISPLAY_NAME_MAX_LENGTH })
-  @OptionalNotNull()
-  @Transform(trimmed)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(DISPLAY_NAME_MAX_LENGTH)
-  @Matches(PRINTABLE)
+  @DisplayNameField()
   displayName?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: EMPLOYEE_NUMBER_MAX_LENGTH })
-  @IsOptional()
-  @Transform(trimmed)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(EMPLOYEE_NUMBER_MAX_LENGTH)
-  @Matches(PRINTABLE)
+  @EmployeeNumberField()
   employeeNumber?: string | null;
 
-  @ApiPropertyOptional({ enum: WorkerGroup, isArray: true, description: 'The whole new set' })
-  @OptionalNotNull()
-  @IsArray()
-  @ArrayMaxSize(Object.values(WorkerGroup).length * 2)
-  @IsEnum(WorkerGroup, { each: true })
+  @WorkerGroupsField()
   workerGroups?: WorkerGroup[];
 
   @ApiPropertyOptional({ description: 'Disabling also ends every session of the person' })
@@ -126,13 +95,7 @@ export class UserSummaryDto implements UserSummary {
   disabled: boolean;
 }
 
-export class UserPageDto implements Page<UserSummary> {
-  @ApiProperty({ type: [UserSummaryDto] })
-  items: UserSummaryDto[];
-
-  @ApiProperty({ type: String, nullable: true })
-  nextCursor: string | null;
-}
+export class UserPageDto extends PageOf(UserSummaryDto) {}
 
 /**
  * A person as staff see them: phone masked; the roles and the enterprise only where the caller's

@@ -3,6 +3,7 @@ import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, RequirePermission } from '../access/access.decorators';
 import type { Scope } from '../access/scope';
+import { RecordIdParams } from '../common/record-id';
 import { toDownload } from './download';
 import { WorkplacesService } from './workplaces.service';
 
@@ -19,7 +20,7 @@ export class QrCodePostersController {
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'One HTML document, one A4 poster per printed page' })
   @ApiNotFoundResponse({ description: 'COMMON_NOT_FOUND: no such enterprise in your scope' })
-  async posters(@CurrentScope() scope: Scope, @Param('id') id: string): Promise<StreamableFile> {
-    return toDownload(await this.workplaces.enterprisePosters(scope, id));
+  async posters(@CurrentScope() scope: Scope, @Param() params: RecordIdParams): Promise<StreamableFile> {
+    return toDownload(await this.workplaces.enterprisePosters(scope, Number(params.id)));
   }
 }

@@ -12,6 +12,7 @@ import {
 import { CurrentScope, RequirePermission } from '../access/access.decorators';
 import type { Scope } from '../access/scope';
 import { Public } from '../auth/public.decorator';
+import { RecordIdParams } from '../common/record-id';
 import { toDownload } from './download';
 import { QrCodeQueryDto, WorkplaceCardDto } from './workplaces.dto';
 import { WorkplacesService } from './workplaces.service';
@@ -40,9 +41,9 @@ export class WorkplacesController {
   @ApiBadGatewayResponse({ description: 'WECHAT_QR_CODE_REJECTED: WeChat refused our scene or page' })
   async qrCode(
     @CurrentScope() scope: Scope,
-    @Param('id') id: string,
+    @Param() params: RecordIdParams,
     @Query() query: QrCodeQueryDto,
   ): Promise<StreamableFile> {
-    return toDownload(await this.workplaces.qrCode(scope, id, query.format ?? 'image'));
+    return toDownload(await this.workplaces.qrCode(scope, Number(params.id), query.format ?? 'image'));
   }
 }

@@ -24,8 +24,6 @@ export interface Download {
   filename: string;
 }
 
-/** Route ids are positive integers; anything else names nothing (and is answered as such). */
-const ROUTE_ID = /^[1-9]\d{0,14}$/;
 const IMAGE_EXTENSIONS: Readonly<Record<string, string>> = { 'image/jpeg': 'jpg', 'image/png': 'png' };
 /** WeChat codes fetched at once for a bulk download: enough to be quick, few enough to be polite. */
 const BULK_CONCURRENCY = 4;
@@ -50,7 +48,7 @@ export class WorkplacesService {
    * The WeChat mini program code of a workplace, or its printable poster: always for `poster`, and
    * for `image` when WeChat is not configured (development, H5 deployments).
    */
-  async qrCode(scope: Scope, id: string, format: QrCodeFormat): Promise<Download> {
+  async qrCode(scope: Scope, id: number, format: QrCodeFormat): Promise<Download> {
     const { workplace, enterprise } = await this.findWorkplaceForDownloadOrFail(scope, id);
     if (format === 'image' && this.miniProgramCodes.isAvailable()) {
       const image = await this.miniProgramCodes.forWorkplace(workplaceWithCode(workplace));
@@ -66,8 +64,8 @@ export class WorkplacesService {
   }
 
   /** One printable HTML page with the poster of every workplace of the enterprise that is in use. */
-  async enterprisePosters(scope: Scope, id: string): Promise<Download> {
-    const enterprise = await this.workplaces.findEnterpriseById(parseRouteId(id));
+  async enterprisePosters(scope: Scope, id: number): Promise<Download> {
+    const enterprise = await this.workplaces.findEnterpriseById(id);
     if (!enterprise || !scope.can(Permission.QrCodeDownload, enterprise.path)) {
       throw new AppException(CommonErrorCode.NotFound);
     }
@@ -97,8 +95,8 @@ export class WorkplacesService {
   }
 
   /** Out of scope is answered exactly as a missing id; an archived workplace's code no longer opens anything. */
-  private async findWorkplaceForDownloadOrFail(scope: Scope, id: string): Promise<WorkplaceWithEnterprise> {
-    const found = await this.workplaces.findWorkplaceWithEnterprise(parseRouteId(id));
+  private async findWorkplaceForDownloadOrFail(scope: Scope, id: number): Promise<WorkplaceWithEnterprise> {
+    const found = await this.workplaces.findWorkplaceWithEnterprise(id);
     if (!found || !scope.can(Permission.QrCodeDownload, found.workplace.path)) {
       throw new AppException(CommonErrorCode.NotFound);
     }
@@ -113,11 +111,6 @@ export class WorkplacesService {
 function workplaceWithCode(workplace: OrgUnit): { id: number; code: string } {
   if (!workplace.code) throw new Error(`Workplace ${workplace.id} has no code`);
   return { id: workplace.id, code: workplace.code };
-}
-
-/** The id in a route, or 0 (which names no row) when it is not a positive integer. */
-function parseRouteId(value: string): number {
-  return ROUTE_ID.test(value) ? Number(value) : 0;
 }
 
 /** Maps in order with at most `limit` calls in flight. */

@@ -1,8 +1,14 @@
-import { type MeResponse, type UpdateMeRequest, WorkerGroup } from '@ankang/shared';
+import {
+  DISPLAY_NAME_MAX_LENGTH,
+  EMPLOYEE_NUMBER_MAX_LENGTH,
+  type MeResponse,
+  type UpdateMeRequest,
+  WorkerGroup,
+} from '@ankang/shared';
 
-/** The server's limits (UpdateMeRequest): checked here first so the person sees them at once. */
-export const DISPLAY_NAME_MAX_LENGTH = 32;
-export const EMPLOYEE_NUMBER_MAX_LENGTH = 32;
+/** The server's limits (shared), checked here first so the person sees them at once. */
+
+export { DISPLAY_NAME_MAX_LENGTH, EMPLOYEE_NUMBER_MAX_LENGTH };
 
 export interface ProfileForm {
   displayName: string;
