@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrgModule } from '../org/org.module';
 import { UsersModule } from '../users/users.module';
 import { BindingsService } from './bindings.service';
 import { EnterpriseBinding } from './enterprise-binding.entity';
@@ -9,7 +10,7 @@ import { MyEnterpriseBindingController } from './my-enterprise-binding.controlle
 
 /** 「我在这里工作」: a worker's request to belong to an enterprise, and the officer's decision. */
 @Module({
-  imports: [TypeOrmModule.forFeature([EnterpriseBinding]), UsersModule],
+  imports: [TypeOrmModule.forFeature([EnterpriseBinding]), UsersModule, OrgModule],
   controllers: [MyEnterpriseBindingController, EnterpriseBindingsController],
   providers: [BindingsService, EnterpriseBindingsRepository],
   exports: [EnterpriseBindingsRepository],

@@ -13,6 +13,7 @@ import { Injectable } from '@nestjs/common';
 import type { Scope } from '../access/scope';
 import { AppException } from '../common/app-exception';
 import { decodeCursor, pageLimit, toPage } from '../common/pagination';
+import { OrgUnitsRepository } from '../org/org-units.repository';
 import type { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import {
@@ -38,6 +39,7 @@ export class BindingsService {
   constructor(
     private readonly bindings: EnterpriseBindingsRepository,
     private readonly users: UsersRepository,
+    private readonly orgUnits: OrgUnitsRepository,
   ) {}
 
   async request(userId: number, request: RequestBindingDto): Promise<BindingRequestOutcome> {
@@ -47,7 +49,7 @@ export class BindingsService {
 
     const found =
       workplaceCodeProblem(request.workplaceCode) === null
-        ? await this.bindings.findWorkplaceByCode(request.workplaceCode)
+        ? await this.orgUnits.findWorkplaceWithEnterpriseByCode(request.workplaceCode)
         : null;
     if (!found) throw new AppException(OrgErrorCode.WorkplaceNotFound);
     const { workplace, enterprise } = found;
@@ -73,7 +75,7 @@ export class BindingsService {
   async list(scope: Scope, query: BindingListQueryDto): Promise<Page<EnterpriseBindingDto>> {
     let enterpriseId: number | null = null;
     if (query.enterpriseId !== undefined) {
-      const enterprise = await this.bindings.findOrgUnitById(Number(query.enterpriseId));
+      const enterprise = await this.orgUnits.findById(Number(query.enterpriseId));
       if (
         !enterprise ||
         enterprise.kind !== OrgKind.Enterprise ||

@@ -1,19 +1,12 @@
-import { BindingStatus, OrgKind, Role } from '@ankang/shared';
+import { BindingStatus, Role } from '@ankang/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
 import type { ScopeCondition } from '../access/scope';
 import { isUniqueViolation } from '../database/unique-violation';
-import { OrgUnit } from '../org/org-unit.entity';
 import { RoleGrant } from '../org/role-grant.entity';
 import { User } from '../users/user.entity';
 import { EnterpriseBinding } from './enterprise-binding.entity';
-
-/** A workplace found by its public code, with the enterprise it belongs to. */
-export interface WorkplaceWithEnterprise {
-  workplace: OrgUnit;
-  enterprise: OrgUnit;
-}
 
 export interface NewBindingRequest {
   userId: number;
@@ -51,20 +44,6 @@ export class EnterpriseBindingsRepository {
   /** The person's most recent request, whatever became of it. */
   findLatestByUser(userId: number): Promise<EnterpriseBinding | null> {
     return this.bindings.findOne({ where: { userId }, relations: WITH_PARTIES, order: { id: 'DESC' } });
-  }
-
-  findOrgUnitById(id: number): Promise<OrgUnit | null> {
-    return this.bindings.manager.getRepository(OrgUnit).findOneBy({ id });
-  }
-
-  /** A workplace (archived or not) by its exact public code, with its enterprise. */
-  async findWorkplaceByCode(code: string): Promise<WorkplaceWithEnterprise | null> {
-    const workplace = await this.bindings.manager
-      .getRepository(OrgUnit)
-      .findOne({ where: { code, kind: OrgKind.Workplace }, relations: { parent: true } });
-    // MariaDB compares codes without regard to case; the code on the poster is exact.
-    if (!workplace || workplace.code !== code || !workplace.parent) return null;
-    return { workplace, enterprise: workplace.parent };
   }
 
   /**

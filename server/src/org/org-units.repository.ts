@@ -38,6 +38,12 @@ export interface GriddedWorkplace {
   unionPath: string;
 }
 
+/** A workplace with the enterprise it belongs to. */
+export interface WorkplaceWithEnterprise {
+  workplace: OrgUnit;
+  enterprise: OrgUnit;
+}
+
 @Injectable()
 export class OrgUnitsRepository {
   constructor(@InjectRepository(OrgUnit) private readonly units: Repository<OrgUnit>) {}
@@ -48,6 +54,35 @@ export class OrgUnitsRepository {
 
   findByIds(ids: number[]): Promise<OrgUnit[]> {
     return ids.length === 0 ? Promise.resolve([]) : this.units.findBy({ id: In(ids) });
+  }
+
+  /** A workplace (archived or not) by id, with its enterprise. */
+  async findWorkplaceWithEnterprise(id: number): Promise<WorkplaceWithEnterprise | null> {
+    const workplace = await this.units.findOne({ where: { id, kind: OrgKind.Workplace }, relations: { parent: true } });
+    return workplace?.parent ? { workplace, enterprise: workplace.parent } : null;
+  }
+
+  /** A workplace (archived or not) by its exact public code, with its enterprise. */
+  async findWorkplaceWithEnterpriseByCode(code: string): Promise<WorkplaceWithEnterprise | null> {
+    const workplace = await this.units.findOne({
+      where: { code, kind: OrgKind.Workplace },
+      relations: { parent: true },
+    });
+    // MariaDB compares codes without regard to case; the code on the poster is exact.
+    if (!workplace || workplace.code !== code || !workplace.parent) return null;
+    return { workplace, enterprise: workplace.parent };
+  }
+
+  findEnterpriseById(id: number): Promise<OrgUnit | null> {
+    return this.units.findOneBy({ id, kind: OrgKind.Enterprise });
+  }
+
+  /** The workplaces of an enterprise that are in use, in the order they were created. */
+  findActiveWorkplacesOfEnterprise(enterpriseId: number): Promise<OrgUnit[]> {
+    return this.units.find({
+      where: { parentId: enterpriseId, kind: OrgKind.Workplace, archivedAt: IsNull() },
+      order: { id: 'ASC' },
+    });
   }
 
   findByCode(code: string): Promise<OrgUnit | null> {

@@ -4,10 +4,10 @@ import { EnterpriseBindingsRepository } from '../bindings/enterprise-bindings.re
 import { AppException } from '../common/app-exception';
 import { RoleGrantsRepository } from '../org/role-grants.repository';
 import type { User } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import { WechatClient } from '../wechat/wechat-client';
 import { WechatApiError, WechatErrcode } from '../wechat/wechat-errors';
 import { type MeDto, toMeDto, type UpdateMeDto } from './profile.dto';
-import { ProfileRepository } from './profile.repository';
 
 /** What WeChat's answers to a phone code mean for the person pressing the button. */
 const PHONE_CODE_ERRORS = new Map<number, ProfileErrorCode | CommonErrorCode>([
@@ -19,7 +19,7 @@ const PHONE_CODE_ERRORS = new Map<number, ProfileErrorCode | CommonErrorCode>([
 @Injectable()
 export class ProfileService {
   constructor(
-    private readonly profiles: ProfileRepository,
+    private readonly users: UsersRepository,
     private readonly grants: RoleGrantsRepository,
     private readonly bindings: EnterpriseBindingsRepository,
     private readonly wechat: WechatClient,
@@ -31,11 +31,11 @@ export class ProfileService {
 
   async updateMe(userId: number, changes: UpdateMeDto): Promise<MeDto> {
     const user = await this.findOrFail(userId);
-    await this.profiles.update(user.id, {
-      displayName: changes.displayName,
-      employeeNumber: changes.employeeNumber,
-      workerGroups: changes.workerGroups,
-    });
+    await this.users.updatePerson(
+      user.id,
+      { displayName: changes.displayName, employeeNumber: changes.employeeNumber, workerGroups: changes.workerGroups },
+      new Date(),
+    );
     return this.getMe(user.id);
   }
 
@@ -50,7 +50,7 @@ export class ProfileService {
       if (mapped) throw new AppException(mapped);
       throw error;
     }
-    await this.profiles.setPhone(user.id, phone);
+    await this.users.setPhone(user.id, phone);
     return this.getMe(user.id);
   }
 
@@ -64,7 +64,7 @@ export class ProfileService {
 
   /** A token can outlive its user's account: a vanished or disabled user is asked to log in again. */
   private async findOrFail(userId: number): Promise<User> {
-    const user = await this.profiles.findByIdWithProfile(userId);
+    const user = await this.users.findByIdWithProfile(userId);
     if (!user) throw new AppException(AuthErrorCode.Unauthenticated);
     if (user.disabledAt) throw new AppException(AuthErrorCode.UserDisabled);
     return user;

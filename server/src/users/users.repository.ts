@@ -25,8 +25,11 @@ export interface PeoplePageFilter {
   take: number;
 }
 
-/** What staff may change about a person. `disabledAt` undefined leaves the account as it is. */
-export interface StaffChanges {
+/**
+ * What may change about a person (by themselves on 我的, or by staff). Absent fields stay as they are;
+ * `workerGroups` is the whole new set; `disabledAt` is for staff only.
+ */
+export interface PersonChanges {
   displayName?: string;
   employeeNumber?: string | null;
   workerGroups?: WorkerGroup[];
@@ -39,6 +42,15 @@ export class UsersRepository {
 
   findById(id: number): Promise<User | null> {
     return this.users.findOneBy({ id });
+  }
+
+  /** The person with their enterprise and worker groups. */
+  findByIdWithProfile(id: number): Promise<User | null> {
+    return this.users.findOne({ where: { id }, relations: { enterprise: true, workerGroups: true } });
+  }
+
+  async setPhone(id: number, phone: string): Promise<void> {
+    await this.users.update({ id }, { phone, updatedAt: new Date() });
   }
 
   findByIdWithEnterprise(id: number): Promise<User | null> {
@@ -149,11 +161,11 @@ export class UsersRepository {
   }
 
   /**
-   * Applies staff's changes in one transaction: the fields, the worker groups as a whole new set, and
-   * — when the account is being disabled — the revocation of every refresh-token session, so that no
+   * Applies the changes in one transaction: the fields, the worker groups as a whole new set, and —
+   * when the account is being disabled — the revocation of every refresh-token session, so that no
    * device of the person can renew its access.
    */
-  async applyStaffChanges(id: number, changes: StaffChanges, at: Date): Promise<void> {
+  async updatePerson(id: number, changes: PersonChanges, at: Date): Promise<void> {
     await this.users.manager.transaction(async (manager) => {
       const { workerGroups, ...fields } = changes;
       await manager.getRepository(User).update({ id }, { ...fields, updatedAt: at });

@@ -14,7 +14,7 @@ import {
   type UserPageDto,
   type UserSummaryDto,
 } from './users.dto';
-import { type StaffChanges, UsersRepository } from './users.repository';
+import { type PersonChanges, UsersRepository } from './users.repository';
 
 /**
  * People as staff see them. A person is in a caller's scope when bound to an enterprise there or
@@ -65,13 +65,13 @@ export class UsersService {
     if (body.disabled === true && person.id === scope.userId) {
       throw new AppException(CommonErrorCode.ValidationFailed, [{ field: 'disabled', message: '不能停用自己的账号' }]);
     }
-    const changes: StaffChanges = {
+    const changes: PersonChanges = {
       displayName: body.displayName,
       employeeNumber: body.employeeNumber,
       workerGroups: body.workerGroups === undefined ? undefined : [...new Set(body.workerGroups)],
     };
     if (body.disabled !== undefined) changes.disabledAt = body.disabled ? (person.disabledAt ?? new Date()) : null;
-    await this.users.applyStaffChanges(person.id, changes, new Date());
+    await this.users.updatePerson(person.id, changes, new Date());
     return this.get(scope, id);
   }
 

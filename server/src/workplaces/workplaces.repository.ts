@@ -1,7 +1,7 @@
 import { OrgKind } from '@ankang/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, type Repository } from 'typeorm';
+import { type Repository } from 'typeorm';
 import { OrgUnit } from '../org/org-unit.entity';
 
 /** The facts of a workplace's public card, as one query returns them. */
@@ -19,12 +19,6 @@ export interface WorkplaceCardRow {
   gridId: number | string | null;
   gridName: string | null;
   officerName: string | null;
-}
-
-/** A workplace with the enterprise it belongs to. */
-export interface WorkplaceWithEnterprise {
-  workplace: OrgUnit;
-  enterprise: OrgUnit;
 }
 
 @Injectable()
@@ -62,26 +56,5 @@ export class WorkplacesRepository {
       .getRawOne<WorkplaceCardRow>();
     // MariaDB compares codes without regard to case; the code on the poster is exact.
     return row && row.code === code ? row : null;
-  }
-
-  /** A workplace (archived or not) by id, with its enterprise. */
-  async findWorkplaceWithEnterprise(id: number): Promise<WorkplaceWithEnterprise | null> {
-    const workplace = await this.units.findOne({
-      where: { id, kind: OrgKind.Workplace },
-      relations: { parent: true },
-    });
-    return workplace?.parent ? { workplace, enterprise: workplace.parent } : null;
-  }
-
-  findEnterpriseById(id: number): Promise<OrgUnit | null> {
-    return this.units.findOneBy({ id, kind: OrgKind.Enterprise });
-  }
-
-  /** The workplaces of an enterprise that are in use, in the order they were created. */
-  findActiveWorkplacesOfEnterprise(enterpriseId: number): Promise<OrgUnit[]> {
-    return this.units.find({
-      where: { parentId: enterpriseId, kind: OrgKind.Workplace, archivedAt: IsNull() },
-      order: { id: 'ASC' },
-    });
   }
 }

@@ -12,10 +12,11 @@ import { AppException } from '../common/app-exception';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import type { OrgUnit } from '../org/org-unit.entity';
+import { OrgUnitsRepository, type WorkplaceWithEnterprise } from '../org/org-units.repository';
 import { MiniProgramCodes } from './mini-program-codes';
 import { type PosterCode, type PosterContent, renderPosterSvgDocument, renderPostersHtml } from './workplace-poster';
 import { toWorkplaceCard, type WorkplaceCardDto } from './workplaces.dto';
-import { WorkplacesRepository, type WorkplaceWithEnterprise } from './workplaces.repository';
+import { WorkplacesRepository } from './workplaces.repository';
 
 /** A file to hand to the caller as a download. */
 export interface Download {
@@ -33,6 +34,7 @@ const BULK_CONCURRENCY = 4;
 export class WorkplacesService {
   constructor(
     private readonly workplaces: WorkplacesRepository,
+    private readonly orgUnits: OrgUnitsRepository,
     private readonly miniProgramCodes: MiniProgramCodes,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -65,11 +67,11 @@ export class WorkplacesService {
 
   /** One printable HTML page with the poster of every workplace of the enterprise that is in use. */
   async enterprisePosters(scope: Scope, id: number): Promise<Download> {
-    const enterprise = await this.workplaces.findEnterpriseById(id);
+    const enterprise = await this.orgUnits.findEnterpriseById(id);
     if (!enterprise || !scope.can(Permission.QrCodeDownload, enterprise.path)) {
       throw new AppException(CommonErrorCode.NotFound);
     }
-    const workplaces = await this.workplaces.findActiveWorkplacesOfEnterprise(enterprise.id);
+    const workplaces = await this.orgUnits.findActiveWorkplacesOfEnterprise(enterprise.id);
     const posters = await mapWithConcurrency(workplaces, BULK_CONCURRENCY, (workplace) =>
       this.posterContent(workplace, enterprise),
     );
@@ -96,7 +98,7 @@ export class WorkplacesService {
 
   /** Out of scope is answered exactly as a missing id; an archived workplace's code no longer opens anything. */
   private async findWorkplaceForDownloadOrFail(scope: Scope, id: number): Promise<WorkplaceWithEnterprise> {
-    const found = await this.workplaces.findWorkplaceWithEnterprise(id);
+    const found = await this.orgUnits.findWorkplaceWithEnterprise(id);
     if (!found || !scope.can(Permission.QrCodeDownload, found.workplace.path)) {
       throw new AppException(CommonErrorCode.NotFound);
     }
