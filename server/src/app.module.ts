@@ -10,8 +10,11 @@ import { BindingsModule } from './bindings/bindings.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 import { GridsModule } from './grids/grids.module';
+import { HazardsModule } from './hazards/hazards.module';
 import { HealthModule } from './health/health.module';
+import { InboxModule } from './inbox/inbox.module';
 import { OrgModule } from './org/org.module';
 import { ProfileModule } from './profile/profile.module';
 import { StorageModule } from './storage/storage.module';
@@ -58,6 +61,9 @@ export class AppModule {
         GridsModule,
         WorkplacesModule,
         BindingsModule,
+        InboxModule,
+        HazardsModule,
+        DeadlinesModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -22,6 +22,10 @@ export enum Permission {
   /** Approve or reject 「我在这里工作」 requests. */
   BindingDecide = 'binding.decide',
   QrCodeDownload = 'qrcode.download',
+  /** The hazard tickets of the subtree: queues, triage, verification (who does what on one ticket is the transition table's). */
+  HazardHandle = 'hazard.handle',
+  /** 重大隐患 and overdue tickets across the subtree: the union's supervision list. */
+  HazardSupervise = 'hazard.supervise',
 }
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -36,6 +40,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.GrantManage,
     Permission.BindingDecide,
     Permission.QrCodeDownload,
+    Permission.HazardHandle,
   ],
   [Role.UnionStaff]: [
     Permission.OrgRead,
@@ -44,8 +49,22 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.UserRead,
     Permission.GrantManage,
     Permission.QrCodeDownload,
+    Permission.HazardHandle,
+    Permission.HazardSupervise,
   ],
-  [Role.Admin]: Object.values(Permission),
+  // The system's operator runs the tree, people and roles; hazards are the enterprises' and unions' work.
+  [Role.Admin]: [
+    Permission.OrgRead,
+    Permission.OrgUpdate,
+    Permission.WorkplaceManage,
+    Permission.OrgStructure,
+    Permission.GridManage,
+    Permission.UserRead,
+    Permission.UserUpdate,
+    Permission.GrantManage,
+    Permission.BindingDecide,
+    Permission.QrCodeDownload,
+  ],
 };
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {

@@ -122,7 +122,7 @@ export const HAZARD_STATE_LABELS: Record<HazardState, string> = {
   [HazardState.Assigned]: '已交办',
   [HazardState.Rectifying]: '整改中',
   [HazardState.PendingVerification]: '待验收',
-  [HazardState.Closed]: '已闭环',
+  [HazardState.Closed]: '已销号',
   [HazardState.Rejected]: '不予受理',
   [HazardState.Duplicate]: '重复上报',
 };
@@ -204,3 +204,38 @@ export const BINDING_STATUS_LABELS: Record<BindingStatus, string> = {
   [BindingStatus.Rejected]: '未通过',
   [BindingStatus.Cancelled]: '已撤销',
 };
+
+/** Who may know who reported a hazard. */
+export enum ReporterVisibility {
+  /** Everyone handling the ticket sees the reporter. */
+  Named = 'named',
+  /** Stored, but never shown to enterprise roles (officers, assignees); union staff may see it. */
+  HiddenFromEnterprise = 'hidden_from_enterprise',
+  /** Not stored at all; the reporter follows the ticket with a token kept on the device. */
+  Anonymous = 'anonymous',
+}
+
+export const REPORTER_VISIBILITY_LABELS: Record<ReporterVisibility, string> = {
+  [ReporterVisibility.Named]: '实名',
+  [ReporterVisibility.HiddenFromEnterprise]: '对企业隐藏姓名',
+  [ReporterVisibility.Anonymous]: '匿名',
+};
+
+export enum HazardPhotoKind {
+  /** Taken by the reporter: what is wrong. */
+  Report = 'report',
+  /** Taken when the fix is submitted (or fixed on the spot): what it looks like now. */
+  Fix = 'fix',
+}
+
+/** What an in-app message is about; the notices issue adds its own kinds. */
+export enum InboxMessageKind {
+  HazardMajorReported = 'hazard_major_reported',
+  HazardAssigned = 'hazard_assigned',
+  HazardDeadlineSoon = 'hazard_deadline_soon',
+  HazardDue = 'hazard_due',
+  HazardOverdue = 'hazard_overdue',
+  HazardExtensionRequested = 'hazard_extension_requested',
+  HazardFixSubmitted = 'hazard_fix_submitted',
+  HazardClosed = 'hazard_closed',
+}

@@ -3,6 +3,7 @@ import {
   AuthErrorCode,
   CommonErrorCode,
   ERROR_MESSAGES,
+  HazardErrorCode,
   isErrorCode,
   OrgErrorCode,
   ProfileErrorCode,
@@ -17,6 +18,7 @@ describe('error codes', () => {
       ...Object.values(WechatErrorCode),
       ...Object.values(OrgErrorCode),
       ...Object.values(ProfileErrorCode),
+      ...Object.values(HazardErrorCode),
     ];
     expect([...ALL_ERROR_CODES].sort()).toEqual([...codes].sort());
     for (const code of codes) {

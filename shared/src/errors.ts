@@ -64,7 +64,38 @@ export enum ProfileErrorCode {
   PhoneCodeInvalid = 'PROFILE_PHONE_CODE_INVALID',
 }
 
-export type ErrorCode = CommonErrorCode | AuthErrorCode | WechatErrorCode | OrgErrorCode | ProfileErrorCode;
+export enum HazardErrorCode {
+  /** The ticket's state does not allow the action (someone else acted first, or the app is stale). */
+  TransitionNotAllowed = 'HAZARD_TRANSITION_NOT_ALLOWED',
+  /** The caller may see the ticket but this action is not theirs to take. */
+  ActionForbidden = 'HAZARD_ACTION_FORBIDDEN',
+  VerifierIsRectifier = 'HAZARD_VERIFIER_IS_RECTIFIER',
+  ReopenWindowPassed = 'HAZARD_REOPEN_WINDOW_PASSED',
+  ContingencyPlanRequired = 'HAZARD_CONTINGENCY_PLAN_REQUIRED',
+  AfterPhotoRequired = 'HAZARD_AFTER_PHOTO_REQUIRED',
+  PhotosRequired = 'HAZARD_PHOTOS_REQUIRED',
+  PhotoNotUsable = 'HAZARD_PHOTO_NOT_USABLE',
+  PhotoTypeNotAllowed = 'HAZARD_PHOTO_TYPE_NOT_ALLOWED',
+  PhotoTooLarge = 'HAZARD_PHOTO_TOO_LARGE',
+  PhotoEmpty = 'HAZARD_PHOTO_EMPTY',
+  PhotoFileNameInvalid = 'HAZARD_PHOTO_FILE_NAME_INVALID',
+  ContentRisky = 'HAZARD_CONTENT_RISKY',
+  DeadlineInPast = 'HAZARD_DEADLINE_IN_PAST',
+  ResponsiblePersonInvalid = 'HAZARD_RESPONSIBLE_PERSON_INVALID',
+  MergeTargetInvalid = 'HAZARD_MERGE_TARGET_INVALID',
+  ExtensionPending = 'HAZARD_EXTENSION_PENDING',
+  NoExtensionPending = 'HAZARD_NO_EXTENSION_PENDING',
+  NotMajor = 'HAZARD_NOT_MAJOR',
+  FollowTokenInvalid = 'HAZARD_FOLLOW_TOKEN_INVALID',
+}
+
+export type ErrorCode =
+  | CommonErrorCode
+  | AuthErrorCode
+  | WechatErrorCode
+  | OrgErrorCode
+  | ProfileErrorCode
+  | HazardErrorCode;
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [CommonErrorCode.ValidationFailed]: '提交的内容有误，请检查后重试',
@@ -107,6 +138,26 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [OrgErrorCode.BindingAlreadyBound]: '您已经是该企业的职工',
   [OrgErrorCode.BindingNotPending]: '该申请已经处理过了',
   [ProfileErrorCode.PhoneCodeInvalid]: '获取手机号失败，请重新点击授权',
+  [HazardErrorCode.TransitionNotAllowed]: '隐患当前的状态不能进行此操作，请刷新后查看',
+  [HazardErrorCode.ActionForbidden]: '您不能对这条隐患进行此操作',
+  [HazardErrorCode.VerifierIsRectifier]: '整改人不能验收自己的整改，请由其他人验收',
+  [HazardErrorCode.ReopenWindowPassed]: '销号已超过 30 天，不能重新打开',
+  [HazardErrorCode.ContingencyPlanRequired]: '重大隐患必须填写应急预案',
+  [HazardErrorCode.AfterPhotoRequired]: '请上传整改后的照片',
+  [HazardErrorCode.PhotosRequired]: '请上传 1 到 9 张隐患照片',
+  [HazardErrorCode.PhotoNotUsable]: '照片不存在、已被使用或不是您上传的，请重新上传',
+  [HazardErrorCode.PhotoTypeNotAllowed]: '只能上传 JPEG、PNG 或 WebP 格式的照片',
+  [HazardErrorCode.PhotoTooLarge]: '照片不能超过 10 MB',
+  [HazardErrorCode.PhotoEmpty]: '照片文件是空的，请重新拍摄',
+  [HazardErrorCode.PhotoFileNameInvalid]: '照片文件名不合法，请重新选择',
+  [HazardErrorCode.ContentRisky]: '描述中含有不当内容，请修改后再提交',
+  [HazardErrorCode.DeadlineInPast]: '整改期限不能早于今天',
+  [HazardErrorCode.ResponsiblePersonInvalid]: '责任人必须是本企业的人员',
+  [HazardErrorCode.MergeTargetInvalid]: '只能合并到本企业另一条未合并的隐患',
+  [HazardErrorCode.ExtensionPending]: '已有一条延期申请在等待审批',
+  [HazardErrorCode.NoExtensionPending]: '没有待审批的延期申请',
+  [HazardErrorCode.NotMajor]: '只有重大隐患需要报送主管部门',
+  [HazardErrorCode.FollowTokenInvalid]: '未找到这条隐患，请确认跟踪码是否正确',
 };
 
 /** Every code, for exhaustive tests on both sides. */

@@ -24,6 +24,14 @@ describe('hazard ticket transitions', () => {
     expect(nextHazardState(from, action)).toBe(to);
   });
 
+  it('changes a ticket in place for extensions and the report to the authority', () => {
+    expect(nextHazardState(HazardState.Rectifying, HazardAction.RequestExtension)).toBe(HazardState.Rectifying);
+    expect(nextHazardState(HazardState.Assigned, HazardAction.ApproveExtension)).toBe(HazardState.Assigned);
+    expect(nextHazardState(HazardState.Closed, HazardAction.ReportToAuthority)).toBe(HazardState.Closed);
+    expect(nextHazardState(HazardState.PendingVerification, HazardAction.RequestExtension)).toBeNull();
+    expect(nextHazardState(HazardState.Submitted, HazardAction.ReportToAuthority)).toBeNull();
+  });
+
   it('refuses moves the diagram does not draw', () => {
     expect(nextHazardState(HazardState.Submitted, HazardAction.Pass)).toBeNull();
     expect(nextHazardState(HazardState.Assigned, HazardAction.SubmitFix)).toBeNull();
@@ -53,9 +61,15 @@ describe('hazard ticket transitions', () => {
       HazardAction.Merge,
       HazardAction.FixOnTheSpot,
     ]);
-    expect(allowedHazardActions(HazardState.Assigned, [HazardActor.Assignee])).toEqual([HazardAction.Start]);
+    expect(allowedHazardActions(HazardState.Assigned, [HazardActor.Assignee])).toEqual([
+      HazardAction.Start,
+      HazardAction.RequestExtension,
+    ]);
     expect(allowedHazardActions(HazardState.Closed, [HazardActor.Officer])).toEqual([]);
-    expect(allowedHazardActions(HazardState.Closed, [HazardActor.UnionStaff])).toEqual([HazardAction.Reopen]);
+    expect(allowedHazardActions(HazardState.Closed, [HazardActor.UnionStaff])).toEqual([
+      HazardAction.Reopen,
+      HazardAction.ReportToAuthority,
+    ]);
   });
 
   it('reaches every state from submitted', () => {
@@ -64,7 +78,7 @@ describe('hazard ticket transitions', () => {
     while (grew) {
       grew = false;
       for (const transition of Object.values(HAZARD_TRANSITIONS)) {
-        if (transition.from.some((state) => reached.has(state)) && !reached.has(transition.to)) {
+        if (transition.to && transition.from.some((state) => reached.has(state)) && !reached.has(transition.to)) {
           reached.add(transition.to);
           grew = true;
         }

@@ -2,11 +2,11 @@ import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { IS_PUBLIC } from '../auth/public.decorator';
-import { FOR_SELF, REQUIRED_PERMISSION } from './access.decorators';
+import { BY_RECORD, FOR_SELF, REQUIRED_PERMISSION } from './access.decorators';
 
 /**
  * Refuses to start an application with a route that does not say who may use it: every handler is
- * @Public(), @RequirePermission(…) or @ForSelf(). A new feature therefore cannot forget its scope.
+ * @Public(), @RequirePermission(…), @ForSelf() or @AccessByRecord(). A new feature therefore cannot forget its scope.
  */
 @Injectable()
 export class AccessDeclarationsCheck implements OnApplicationBootstrap {
@@ -20,7 +20,7 @@ export class AccessDeclarationsCheck implements OnApplicationBootstrap {
     const undeclared = this.undeclaredRoutes();
     if (undeclared.length > 0) {
       throw new Error(
-        `Routes without an access declaration (@Public, @RequirePermission or @ForSelf): ${undeclared.join(', ')}`,
+        `Routes without an access declaration (@Public, @RequirePermission, @ForSelf or @AccessByRecord): ${undeclared.join(', ')}`,
       );
     }
   }
@@ -38,7 +38,8 @@ export class AccessDeclarationsCheck implements OnApplicationBootstrap {
         const declared =
           this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ||
           this.reflector.getAllAndOverride<string>(REQUIRED_PERMISSION, targets) ||
-          this.reflector.getAllAndOverride<boolean>(FOR_SELF, targets);
+          this.reflector.getAllAndOverride<boolean>(FOR_SELF, targets) ||
+          this.reflector.getAllAndOverride<boolean>(BY_RECORD, targets);
         if (!declared) {
           undeclared.push(`${controller.name}.${methodName} (${Reflect.getMetadata(PATH_METADATA, handler) ?? ''})`);
         }

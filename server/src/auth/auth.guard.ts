@@ -2,7 +2,7 @@ import { AuthErrorCode, type Permission } from '@ankang/shared';
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { FOR_SELF, REQUIRED_PERMISSION } from '../access/access.decorators';
+import { BY_RECORD, FOR_SELF, REQUIRED_PERMISSION } from '../access/access.decorators';
 import { ScopeService } from '../access/scope.service';
 import { AppException } from '../common/app-exception';
 import { IS_PUBLIC } from './public.decorator';
@@ -39,8 +39,10 @@ export class AuthGuard implements CanActivate {
     request.authenticatedUser = { userId };
 
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
-    const forSelf = this.reflector.getAllAndOverride<boolean>(FOR_SELF, targets);
-    if (permission || forSelf) {
+    const declaresScope =
+      this.reflector.getAllAndOverride<boolean>(FOR_SELF, targets) ||
+      this.reflector.getAllAndOverride<boolean>(BY_RECORD, targets);
+    if (permission || declaresScope) {
       request.scope = await this.scopes.forUser(userId);
       if (permission && !request.scope.hasAnywhere(permission)) throw new AppException(AuthErrorCode.Forbidden);
     }

@@ -2,6 +2,7 @@ import {
   AuthErrorCode,
   CommonErrorCode,
   type ErrorCode,
+  HazardErrorCode,
   OrgErrorCode,
   ProfileErrorCode,
   WechatErrorCode,
@@ -19,6 +20,16 @@ export function httpStatusForCode(code: ErrorCode): number {
     case OrgErrorCode.GridOutsideUnion:
     case OrgErrorCode.GrantRoleNodeKind:
     case ProfileErrorCode.PhoneCodeInvalid:
+    case HazardErrorCode.ContingencyPlanRequired:
+    case HazardErrorCode.AfterPhotoRequired:
+    case HazardErrorCode.PhotosRequired:
+    case HazardErrorCode.PhotoNotUsable:
+    case HazardErrorCode.PhotoEmpty:
+    case HazardErrorCode.PhotoFileNameInvalid:
+    case HazardErrorCode.ContentRisky:
+    case HazardErrorCode.DeadlineInPast:
+    case HazardErrorCode.ResponsiblePersonInvalid:
+    case HazardErrorCode.MergeTargetInvalid:
       return 400;
     case AuthErrorCode.Unauthenticated:
     case AuthErrorCode.AccessTokenExpired:
@@ -30,12 +41,15 @@ export function httpStatusForCode(code: ErrorCode): number {
     case AuthErrorCode.UserDisabled:
     case AuthErrorCode.WechatUserHighRisk:
     case OrgErrorCode.GrantAboveScope:
+    case HazardErrorCode.ActionForbidden:
+    case HazardErrorCode.VerifierIsRectifier:
       return 403;
     case CommonErrorCode.RouteNotFound:
     case CommonErrorCode.NotFound:
     case AuthErrorCode.DevLoginDisabled:
     case AuthErrorCode.DevLoginUserNotFound:
     case OrgErrorCode.WorkplaceNotFound:
+    case HazardErrorCode.FollowTokenInvalid:
       return 404;
     case OrgErrorCode.WorkplaceCodeTaken:
     case OrgErrorCode.WorkplaceArchived:
@@ -44,7 +58,16 @@ export function httpStatusForCode(code: ErrorCode): number {
     case OrgErrorCode.GrantExists:
     case OrgErrorCode.BindingAlreadyBound:
     case OrgErrorCode.BindingNotPending:
+    case HazardErrorCode.TransitionNotAllowed:
+    case HazardErrorCode.ReopenWindowPassed:
+    case HazardErrorCode.ExtensionPending:
+    case HazardErrorCode.NoExtensionPending:
+    case HazardErrorCode.NotMajor:
       return 409;
+    case HazardErrorCode.PhotoTooLarge:
+      return 413;
+    case HazardErrorCode.PhotoTypeNotAllowed:
+      return 415;
     case CommonErrorCode.PayloadTooLarge:
       return 413;
     case CommonErrorCode.UnsupportedMediaType:

@@ -1,6 +1,12 @@
 import { AuthSession } from '../auth/auth-session.entity';
 import { EnterpriseBinding } from '../bindings/enterprise-binding.entity';
+import { HazardReminder } from '../deadlines/hazard-reminder.entity';
 import { Grid } from '../grids/grid.entity';
+import { HazardCodeCounter } from '../hazards/hazard-code-counter.entity';
+import { HazardPhoto } from '../hazards/hazard-photo.entity';
+import { HazardTicket } from '../hazards/hazard-ticket.entity';
+import { TicketEvent } from '../hazards/ticket-event.entity';
+import { InboxMessage } from '../inbox/inbox-message.entity';
 import { OrgUnit } from '../org/org-unit.entity';
 import { RoleGrant } from '../org/role-grant.entity';
 import { User } from '../users/user.entity';
@@ -17,4 +23,10 @@ export const ENTITIES = [
   AuthSession,
   EnterpriseBinding,
   WorkplaceQrCode,
+  HazardTicket,
+  HazardPhoto,
+  TicketEvent,
+  HazardCodeCounter,
+  InboxMessage,
+  HazardReminder,
 ];

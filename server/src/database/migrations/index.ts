@@ -1,5 +1,6 @@
 import { InitialSchema1764460800000 } from './1764460800000-initial-schema';
 import { OrgTreeAndProfiles1764547200000 } from './1764547200000-org-tree-and-profiles';
+import { HazardTickets1764633600000 } from './1764633600000-hazard-tickets';
 
 /** Every migration, in order. One portable set for MariaDB and SQLite. */
-export const MIGRATIONS = [InitialSchema1764460800000, OrgTreeAndProfiles1764547200000];
+export const MIGRATIONS = [InitialSchema1764460800000, OrgTreeAndProfiles1764547200000, HazardTickets1764633600000];

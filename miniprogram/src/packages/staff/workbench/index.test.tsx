@@ -23,7 +23,7 @@ describe('工作台 (staff subpackage)', () => {
     render(<WorkbenchPage />);
 
     expect(await screen.findByText('企业安全员 · 安康化工有限公司')).toBeTruthy();
-    for (const state of ['待研判', '已交办', '整改中', '待验收', '已闭环']) {
+    for (const state of ['待研判', '已交办', '整改中', '待验收', '已销号']) {
       expect(screen.getByText(state)).toBeTruthy();
     }
     expect(screen.getByText('隐患工单闭环')).toBeTruthy();
