@@ -1,11 +1,19 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { type Connection, createConnection, createPool, type Pool } from 'mysql2/promise';
 import { signAccessToken } from './access-token';
+import {
+  createDatabaseIfMissing,
+  databaseName,
+  freePort,
+  numberFrom,
+  SERVER_DIST,
+  startServer,
+  waitForHealth,
+} from './bench-support';
 import { type LatencySummary, summarize } from './latency';
 import { checkPlan, type PlanCheck, type PlanRow, pageThroughSubtree } from './subtree-query';
 import {
@@ -23,9 +31,7 @@ import {
  * raw mysql2 pool in the same run. Fails when the plan of that SQL is not a range scan on a path
  * index. Bounded by BENCH_TIME_LIMIT seconds.
  */
-const ROOT = path.resolve(__dirname, '..', '..');
 const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/ankang_bench';
-const SERVER_DIST = path.resolve(process.env.BENCH_SERVER_DIST ?? path.join(ROOT, 'server', 'dist'));
 const SHAPE: ProvinceShape = {
   cities: numberFrom('BENCH_CITIES', 15),
   counties: numberFrom('BENCH_COUNTIES', 100),
@@ -74,12 +80,6 @@ class ApiError extends Error {
   }
 }
 
-function numberFrom(variable: string, fallback: number): number {
-  const value = Number(process.env[variable] ?? fallback);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${variable} must be a positive integer`);
-  return value;
-}
-
 async function main(): Promise<void> {
   const watchdog = setTimeout(() => {
     console.error(`\nThe benchmark exceeded BENCH_TIME_LIMIT (${TIME_LIMIT_SECONDS} s) and was stopped.`);
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     printPlans(plans);
 
     const port = await freePort();
-    server = startServer(port);
+    server = startServer({ port, databaseUrl: MYSQL_URL, jwtSecret: JWT_SECRET, poolSize: Math.max(20, CONCURRENCY) });
     const baseUrl = `http://127.0.0.1:${port}/api/v1`;
     await waitForHealth(`${baseUrl}/health`, server);
 
@@ -159,27 +159,6 @@ async function main(): Promise<void> {
       await new Promise((resolve) => running.once('exit', resolve));
     }
     await pool.end();
-    await connection.end();
-  }
-}
-
-function databaseName(url: string): string {
-  return new URL(url).pathname.replace(/^\//, '');
-}
-
-async function createDatabaseIfMissing(url: string): Promise<void> {
-  const parsed = new URL(url);
-  const name = databaseName(url);
-  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`BENCH_MYSQL_URL names an odd database: ${name}`);
-  const connection = await createConnection({
-    host: parsed.hostname,
-    port: Number(parsed.port || 3306),
-    user: decodeURIComponent(parsed.username),
-    password: decodeURIComponent(parsed.password),
-  });
-  try {
-    await connection.query(`CREATE DATABASE IF NOT EXISTS \`${name}\``);
-  } finally {
     await connection.end();
   }
 }
@@ -234,47 +213,6 @@ function printPlans(plans: PlanCheck[]): void {
       check.problems.length === 0 ? '  ✓ range scan on a path index, no filesort' : `  ✗ ${check.problems.join('; ')}`,
     );
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-function startServer(port: number): ChildProcess {
-  const script = path.join(SERVER_DIST, 'main.js');
-  return spawn(process.execPath, [script], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      // Lets a server compiled outside server/ find server/node_modules.
-      ...(process.env.NODE_PATH ? { NODE_PATH: process.env.NODE_PATH } : {}),
-      NODE_ENV: 'development',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_URL: MYSQL_URL,
-      DATABASE_POOL_SIZE: String(Math.max(20, CONCURRENCY)),
-      JWT_SECRET,
-      LOG_LEVEL: 'warn',
-      DEV_LOGIN: 'false',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode} before it answered`);
-    if ((await fetch(url).catch(() => undefined))?.ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} never answered`);
 }
 
 async function fetchPage(baseUrl: string, cadre: Cadre, cursor: string | null): Promise<ApiPage> {

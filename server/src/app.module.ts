@@ -1,5 +1,6 @@
 import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
@@ -18,6 +19,7 @@ import { InboxModule } from './inbox/inbox.module';
 import { OrgModule } from './org/org.module';
 import { ProfileModule } from './profile/profile.module';
 import { StorageModule } from './storage/storage.module';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { UsersModule } from './users/users.module';
 import { WechatModule } from './wechat/wechat.module';
 import { WorkplacesModule } from './workplaces/workplaces.module';
@@ -51,6 +53,12 @@ export class AppModule {
             tokenRefreshMarginSeconds: 300,
           }),
         }),
+        // JOBS_ENABLED=false switches every scheduled job off at once (tests run them by hand).
+        ScheduleModule.forRoot({
+          cronJobs: config.jobsEnabled,
+          intervals: config.jobsEnabled,
+          timeouts: config.jobsEnabled,
+        }),
         StorageModule,
         AccessModule,
         HealthModule,
@@ -62,6 +70,7 @@ export class AppModule {
         WorkplacesModule,
         BindingsModule,
         InboxModule,
+        SubscriptionsModule,
         HazardsModule,
         DeadlinesModule,
       ],

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
+import { HAZARD_PHOTO_MAX_BYTES } from '@ankang/shared';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -33,6 +34,9 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
     genReqId: requestIdOf,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Multipart bodies are never parsed ahead: the photo upload reads its own, bounded and with coded
+    // errors (hazards/photos/photo-upload.ts). These limits cover any other multipart read.
+    multipart: { limits: { fileSize: HAZARD_PHOTO_MAX_BYTES, files: 1, fields: 10, parts: 12 } },
     // On close, idle keep-alive sockets go at once; requests in flight are allowed to finish.
     forceCloseConnections: 'idle',
   });

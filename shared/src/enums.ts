@@ -239,3 +239,19 @@ export enum InboxMessageKind {
   HazardFixSubmitted = 'hazard_fix_submitted',
   HazardClosed = 'hazard_closed',
 }
+
+/**
+ * What a WeChat subscribe message is for. Each purpose has its own template (configured on the
+ * server), and the person grants one-time permission per template in the mini program.
+ */
+export enum WechatSubscribePurpose {
+  /** Deadline reminders and overdue escalations of hazard tickets. */
+  HazardReminder = 'hazard_reminder',
+  /** News about a ticket: a 重大 hazard reported, a ticket assigned, a fix to verify, a ticket closed. */
+  HazardAlert = 'hazard_alert',
+}
+
+export const WECHAT_SUBSCRIBE_PURPOSE_LABELS: Record<WechatSubscribePurpose, string> = {
+  [WechatSubscribePurpose.HazardReminder]: '隐患整改期限提醒',
+  [WechatSubscribePurpose.HazardAlert]: '隐患处理进度通知',
+};

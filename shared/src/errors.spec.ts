@@ -7,6 +7,7 @@ import {
   isErrorCode,
   OrgErrorCode,
   ProfileErrorCode,
+  SubscriptionErrorCode,
   WechatErrorCode,
 } from './errors';
 
@@ -19,6 +20,7 @@ describe('error codes', () => {
       ...Object.values(OrgErrorCode),
       ...Object.values(ProfileErrorCode),
       ...Object.values(HazardErrorCode),
+      ...Object.values(SubscriptionErrorCode),
     ];
     expect([...ALL_ERROR_CODES].sort()).toEqual([...codes].sort());
     for (const code of codes) {

@@ -89,13 +89,22 @@ export enum HazardErrorCode {
   FollowTokenInvalid = 'HAZARD_FOLLOW_TOKEN_INVALID',
 }
 
+/** The person's WeChat subscribe-message grants (`POST /me/wechat-subscriptions`). */
+export enum SubscriptionErrorCode {
+  /** A template id the server does not use (the mini program has an old list: it should fetch it again). */
+  TemplateNotConfigured = 'SUBSCRIPTION_TEMPLATE_NOT_CONFIGURED',
+  /** WeChat asks about at most 3 templates at a time, so a result never holds more. */
+  TooManyTemplates = 'SUBSCRIPTION_TOO_MANY_TEMPLATES',
+}
+
 export type ErrorCode =
   | CommonErrorCode
   | AuthErrorCode
   | WechatErrorCode
   | OrgErrorCode
   | ProfileErrorCode
-  | HazardErrorCode;
+  | HazardErrorCode
+  | SubscriptionErrorCode;
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [CommonErrorCode.ValidationFailed]: '提交的内容有误，请检查后重试',
@@ -158,6 +167,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [HazardErrorCode.NoExtensionPending]: '没有待审批的延期申请',
   [HazardErrorCode.NotMajor]: '只有重大隐患需要报送主管部门',
   [HazardErrorCode.FollowTokenInvalid]: '未找到这条隐患，请确认跟踪码是否正确',
+  [SubscriptionErrorCode.TemplateNotConfigured]: '消息模板已更新，请重新进入小程序后再订阅',
+  [SubscriptionErrorCode.TooManyTemplates]: '一次最多订阅 3 个消息模板',
 };
 
 /** Every code, for exhaustive tests on both sides. */

@@ -5,6 +5,7 @@ import {
   HazardErrorCode,
   OrgErrorCode,
   ProfileErrorCode,
+  SubscriptionErrorCode,
   WechatErrorCode,
 } from '@ankang/shared';
 
@@ -30,6 +31,8 @@ export function httpStatusForCode(code: ErrorCode): number {
     case HazardErrorCode.DeadlineInPast:
     case HazardErrorCode.ResponsiblePersonInvalid:
     case HazardErrorCode.MergeTargetInvalid:
+    case SubscriptionErrorCode.TemplateNotConfigured:
+    case SubscriptionErrorCode.TooManyTemplates:
       return 400;
     case AuthErrorCode.Unauthenticated:
     case AuthErrorCode.AccessTokenExpired:

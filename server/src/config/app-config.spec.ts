@@ -1,4 +1,4 @@
-import { DatabaseDriver } from '@ankang/shared';
+import { DatabaseDriver, WechatSubscribePurpose } from '@ankang/shared';
 import { ConfigError, loadConfig } from './app-config';
 
 const PRODUCTION = {
@@ -71,6 +71,12 @@ describe('loadConfig', () => {
     [{ WECHAT_QR_ENV_VERSION: 'beta' }, 'WECHAT_QR_ENV_VERSION'],
     [{ PUBLIC_BASE_URL: 'ankang.example.cn' }, 'PUBLIC_BASE_URL'],
     [{ H5_DIST_DIR: '/definitely/not/here' }, 'H5_DIST_DIR'],
+    [{ JOBS_ENABLED: 'sometimes' }, 'JOBS_ENABLED'],
+    [{ DEADLINE_JOB_INTERVAL_SECONDS: '1' }, 'DEADLINE_JOB_INTERVAL_SECONDS'],
+    [{ DEADLINE_JOB_INTERVAL_SECONDS: 'hourly' }, 'DEADLINE_JOB_INTERVAL_SECONDS'],
+    [{ WECHAT_TEMPLATE_HAZARD_REMINDER: 'has spaces' }, 'WECHAT_TEMPLATE_HAZARD_REMINDER'],
+    [{ WECHAT_TEMPLATE_HAZARD_ALERT: 'x'.repeat(65) }, 'WECHAT_TEMPLATE_HAZARD_ALERT'],
+    [{ WECHAT_MINIPROGRAM_STATE: 'release' }, 'WECHAT_MINIPROGRAM_STATE'],
   ])('names the bad variable of %j', (environment, variable) => {
     expect(variableOf(environment)).toBe(variable);
   });
@@ -80,6 +86,31 @@ describe('loadConfig', () => {
     expect(loadConfig({ PUBLIC_BASE_URL: 'https://ankang.example.cn/' }).publicBaseUrl).toBe(
       'https://ankang.example.cn',
     );
+  });
+
+  it('runs the scheduled jobs every minute unless told otherwise', () => {
+    const config = loadConfig({});
+    expect(config.jobsEnabled).toBe(true);
+    expect(config.deadlineJobIntervalSeconds).toBe(60);
+    const quiet = loadConfig({ JOBS_ENABLED: 'false', DEADLINE_JOB_INTERVAL_SECONDS: '300' });
+    expect(quiet.jobsEnabled).toBe(false);
+    expect(quiet.deadlineJobIntervalSeconds).toBe(300);
+  });
+
+  it('sends no subscribe messages for a purpose without a template, to the formal version by default', () => {
+    const unset = loadConfig({});
+    expect(unset.wechat.subscribeTemplates).toEqual({
+      [WechatSubscribePurpose.HazardReminder]: null,
+      [WechatSubscribePurpose.HazardAlert]: null,
+    });
+    expect(unset.wechat.miniProgramState).toBe('formal');
+    const configured = loadConfig({
+      WECHAT_TEMPLATE_HAZARD_REMINDER: 'Reminder_Template-01',
+      WECHAT_MINIPROGRAM_STATE: 'trial',
+    });
+    expect(configured.wechat.subscribeTemplates[WechatSubscribePurpose.HazardReminder]).toBe('Reminder_Template-01');
+    expect(configured.wechat.subscribeTemplates[WechatSubscribePurpose.HazardAlert]).toBeNull();
+    expect(configured.wechat.miniProgramState).toBe('trial');
   });
 
   it('puts the variable name in the message', () => {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { DatabaseDriver } from '@ankang/shared';
+import { DatabaseDriver, WechatSubscribePurpose } from '@ankang/shared';
 
 /** The server's whole configuration, read once from the environment and validated at boot. */
 export interface AppConfig {
@@ -20,6 +20,10 @@ export interface AppConfig {
     timeoutMs: number;
     /** Which version of the mini program workplace codes open: release, trial or develop. */
     qrCodeEnvVersion: 'release' | 'trial' | 'develop';
+    /** The subscribe-message template of each purpose; null: no WeChat messages for it. */
+    subscribeTemplates: Record<WechatSubscribePurpose, string | null>;
+    /** Which version of the mini program a subscribe message opens: formal, trial or developer. */
+    miniProgramState: 'formal' | 'trial' | 'developer';
   };
   /** Where people reach this server, for links printed on posters (the H5 landing page). */
   publicBaseUrl: string;
@@ -36,6 +40,10 @@ export interface AppConfig {
   logPretty: boolean;
   /** Requests to the login endpoints per minute per client address. */
   loginRateLimitPerMinute: number;
+  /** Run the scheduled jobs (deadline reminders, WeChat deliveries, …); tests turn them off and run them by hand. */
+  jobsEnabled: boolean;
+  /** How often the deadline reminder job runs. */
+  deadlineJobIntervalSeconds: number;
   version: string;
 }
 
@@ -132,6 +140,11 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
       apiBaseUrl: readUrl(environment, 'WECHAT_API_BASE_URL', 'https://api.weixin.qq.com', ['http:', 'https:']),
       timeoutMs: readInteger(environment, 'WECHAT_TIMEOUT_MS', 5000, 100, 60000),
       qrCodeEnvVersion: readChoice(environment, 'WECHAT_QR_ENV_VERSION', ['release', 'trial', 'develop'], 'release'),
+      subscribeTemplates: {
+        [WechatSubscribePurpose.HazardReminder]: readTemplateId(environment, 'WECHAT_TEMPLATE_HAZARD_REMINDER'),
+        [WechatSubscribePurpose.HazardAlert]: readTemplateId(environment, 'WECHAT_TEMPLATE_HAZARD_ALERT'),
+      },
+      miniProgramState: readChoice(environment, 'WECHAT_MINIPROGRAM_STATE', ['formal', 'trial', 'developer'], 'formal'),
     },
     publicBaseUrl: readUrl(environment, 'PUBLIC_BASE_URL', `http://${host}:${port}`, ['http:', 'https:']),
     storageDirectory: path.resolve(readString(environment, 'STORAGE_DIR') ?? DEFAULT_STORAGE_DIRECTORY),
@@ -142,6 +155,8 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
     logLevel: readChoice(environment, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     logPretty: readBoolean(environment, 'LOG_PRETTY', false),
     loginRateLimitPerMinute: readInteger(environment, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100000),
+    jobsEnabled: readBoolean(environment, 'JOBS_ENABLED', true),
+    deadlineJobIntervalSeconds: readInteger(environment, 'DEADLINE_JOB_INTERVAL_SECONDS', 60, 5, 86400),
     version: readString(environment, 'APP_VERSION') ?? '0.1.0',
   };
 }
@@ -211,6 +226,16 @@ function readBoolean(environment: Environment, name: string, fallback: boolean):
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+/** A subscribe-message template id as WeChat's console shows it; unset → null. */
+function readTemplateId(environment: Environment, name: string): string | null {
+  const raw = readString(environment, name);
+  if (raw === undefined) return null;
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(raw)) {
+    throw new ConfigError(name, `must be a template id from WeChat's console (letters, digits, - and _), got "${raw}"`);
+  }
+  return raw;
 }
 
 function readChoice<T extends string>(environment: Environment, name: string, choices: readonly T[], fallback: T): T {

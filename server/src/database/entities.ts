@@ -3,12 +3,14 @@ import { EnterpriseBinding } from '../bindings/enterprise-binding.entity';
 import { HazardReminder } from '../deadlines/hazard-reminder.entity';
 import { Grid } from '../grids/grid.entity';
 import { HazardCodeCounter } from '../hazards/hazard-code-counter.entity';
-import { HazardPhoto } from '../hazards/hazard-photo.entity';
 import { HazardTicket } from '../hazards/hazard-ticket.entity';
+import { HazardPhoto } from '../hazards/photos/hazard-photo.entity';
 import { TicketEvent } from '../hazards/ticket-event.entity';
 import { InboxMessage } from '../inbox/inbox-message.entity';
 import { OrgUnit } from '../org/org-unit.entity';
 import { RoleGrant } from '../org/role-grant.entity';
+import { WechatMessageDelivery } from '../subscriptions/wechat-message-delivery.entity';
+import { WechatSubscription } from '../subscriptions/wechat-subscription.entity';
 import { User } from '../users/user.entity';
 import { UserWorkerGroup } from '../users/user-worker-group.entity';
 import { WorkplaceQrCode } from '../workplaces/workplace-qr-code.entity';
@@ -29,4 +31,6 @@ export const ENTITIES = [
   HazardCodeCounter,
   InboxMessage,
   HazardReminder,
+  WechatSubscription,
+  WechatMessageDelivery,
 ];

@@ -8,7 +8,10 @@ import { User } from '../users/user.entity';
  */
 @Entity('inbox_message')
 @Unique('UQ_inbox_message_dedupe_key', ['dedupeKey'])
+// Unread first-class: the badge count and the unread list.
 @Index('IDX_inbox_message_user', ['userId', 'readAt', 'id'])
+// The whole inbox, newest first.
+@Index('IDX_inbox_message_user_recent', ['userId', 'id'])
 export class InboxMessage {
   @PrimaryGeneratedColumn()
   id: number;

@@ -1,7 +1,18 @@
+import { CommonErrorCode, type Page } from '@ankang/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
+import { AppException } from '../common/app-exception';
+import { decodeCursor, pageLimit, toPage } from '../common/pagination';
+import {
+  type InboxListQueryDto,
+  type InboxMessageDto,
+  type InboxReadAllDto,
+  type InboxUnreadCountDto,
+  toInboxMessage,
+} from './inbox.dto';
 import { InboxMessage } from './inbox-message.entity';
+import { InboxMessagesRepository } from './inbox-messages.repository';
 
 /** One message for one person. */
 export interface NewInboxMessage {
@@ -16,12 +27,37 @@ export interface NewInboxMessage {
 }
 
 /**
- * Puts messages in people's in-app inboxes. Pass the transaction's manager so a message is written
- * together with the change it announces (or not at all).
+ * Puts messages in people's in-app inboxes (pass the transaction's manager so a message is written
+ * together with the change it announces, or not at all), and lets each person read their own.
+ * Someone else's message is answered as one that does not exist.
  */
 @Injectable()
 export class InboxService {
-  constructor(@InjectRepository(InboxMessage) private readonly messages: Repository<InboxMessage>) {}
+  constructor(
+    @InjectRepository(InboxMessage) private readonly messages: Repository<InboxMessage>,
+    private readonly inbox: InboxMessagesRepository,
+  ) {}
+
+  async list(userId: number, query: InboxListQueryDto): Promise<Page<InboxMessageDto>> {
+    const limit = pageLimit(query);
+    const [beforeId] = query.cursor ? (decodeCursor(query.cursor, ['number']) as number[]) : [null];
+    const rows = await this.inbox.findPage({ userId, unreadOnly: query.unreadOnly ?? false, beforeId, limit });
+    return toPage(rows, limit, (row) => [row.id], toInboxMessage);
+  }
+
+  async unreadCount(userId: number): Promise<InboxUnreadCountDto> {
+    return { count: await this.inbox.countUnread(userId) };
+  }
+
+  async markRead(userId: number, id: number): Promise<InboxMessageDto> {
+    await this.findOwnedOrFail(userId, id);
+    await this.inbox.markRead(userId, id, new Date());
+    return toInboxMessage(await this.findOwnedOrFail(userId, id));
+  }
+
+  async markAllRead(userId: number): Promise<InboxReadAllDto> {
+    return { marked: await this.inbox.markAllRead(userId, new Date()) };
+  }
 
   /** Inserts the messages, skipping any whose dedupe key is already in an inbox. Returns how many it wrote (or found raced). */
   async deliver(messages: NewInboxMessage[], manager: EntityManager = this.messages.manager): Promise<number> {
@@ -62,5 +98,11 @@ export class InboxService {
       .orIgnore()
       .execute();
     return fresh.length;
+  }
+
+  private async findOwnedOrFail(userId: number, id: number): Promise<InboxMessage> {
+    const message = await this.inbox.findOwned(userId, id);
+    if (!message) throw new AppException(CommonErrorCode.NotFound);
+    return message;
   }
 }

@@ -34,6 +34,8 @@ export async function startTestApp(backend: Backend, environment: Record<string,
     WECHAT_TIMEOUT_MS: '1000',
     // Suites log in far more often than a person would; the rate-limit test sets its own limit.
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    // Scheduled jobs would run at their own moments; tests run them by hand (e.g. DeadlineRemindersJob.runOnce).
+    JOBS_ENABLED: 'false',
     ...database.environment,
     ...environment,
   });

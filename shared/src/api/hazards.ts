@@ -25,8 +25,12 @@ export interface HazardPhoto {
   contentType: string;
   width: number;
   height: number;
-  /** `GET /api/v1/hazard-photos/:id` (with `?variant=thumbnail` for the small one): needs the bearer token. */
+  /**
+   * Needs the bearer token. Before a ticket holds the photo: `/api/v1/hazard-photos/:id`, for the
+   * uploader only; once attached: `/api/v1/hazards/:ticketId/photos/:id`, for whoever may see the ticket.
+   */
   url: string;
+  /** The same with `?variant=thumbnail`: a JPEG, long side 320 px. */
   thumbnailUrl: string;
   createdAt: string;
 }
@@ -97,9 +101,22 @@ export interface HazardTicketSummary {
   updatedAt: string;
 }
 
+/**
+ * Events the system writes on a ticket, not actions anyone takes: the deadline job's reminders
+ * (`remind_<kind>`, actor null) — to the assignee a day before the deadline, to the officers at it,
+ * to the union staff after it.
+ */
+export type HazardSystemEventAction = 'remind_deadline_soon' | 'remind_due' | 'remind_overdue';
+
+export const HAZARD_SYSTEM_EVENT_LABELS: Record<HazardSystemEventAction, string> = {
+  remind_deadline_soon: '整改期限临近提醒',
+  remind_due: '整改到期提醒',
+  remind_overdue: '逾期督办提醒',
+};
+
 export interface HazardEvent {
   id: string;
-  action: HazardAction | 'report';
+  action: HazardAction | 'report' | HazardSystemEventAction;
   fromState: HazardState | null;
   toState: HazardState | null;
   /** Null for the system, an anonymous reporter, or a reporter hidden from the caller. */
@@ -133,7 +150,11 @@ export interface HazardFollowView {
   workplace: { name: string };
   enterprise: { name: string };
   deadline: string | null;
-  events: { action: HazardAction | 'report'; toState: HazardState | null; createdAt: string }[];
+  events: {
+    action: HazardAction | 'report' | HazardSystemEventAction;
+    toState: HazardState | null;
+    createdAt: string;
+  }[];
   createdAt: string;
   closedAt: string | null;
 }

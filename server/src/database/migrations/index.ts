@@ -1,6 +1,12 @@
 import { InitialSchema1764460800000 } from './1764460800000-initial-schema';
 import { OrgTreeAndProfiles1764547200000 } from './1764547200000-org-tree-and-profiles';
 import { HazardTickets1764633600000 } from './1764633600000-hazard-tickets';
+import { WechatSubscriptions1764720000200 } from './1764720000200-wechat-subscriptions';
 
 /** Every migration, in order. One portable set for MariaDB and SQLite. */
-export const MIGRATIONS = [InitialSchema1764460800000, OrgTreeAndProfiles1764547200000, HazardTickets1764633600000];
+export const MIGRATIONS = [
+  InitialSchema1764460800000,
+  OrgTreeAndProfiles1764547200000,
+  HazardTickets1764633600000,
+  WechatSubscriptions1764720000200,
+];

@@ -1,8 +1,8 @@
 import { HazardPhotoKind } from '@ankang/shared';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, Unique } from 'typeorm';
-import { timestampColumn } from '../database/column-types';
-import { User } from '../users/user.entity';
-import { HazardTicket } from './hazard-ticket.entity';
+import { timestampColumn } from '../../database/column-types';
+import { User } from '../../users/user.entity';
+import { HazardTicket } from '../hazard-ticket.entity';
 
 /**
  * A photo of a hazard or of its fix. Uploaded on its own first (WeChat uploads one file a request),
