@@ -52,6 +52,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: true },
     mini: {
       compile: { include: [sharedSource] },
+      // Pages import shared component styles (hazard screens) in different orders; their rules
+      // never overlap, so the extraction order does not matter (as on H5 below).
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },

@@ -10,6 +10,13 @@ export default defineAppConfig({
     // so a cold start from the entrance downloads nothing else.
     'pages/scan/index',
     'pages/profile-edit/index',
+    // Hazard tickets: workers report, follow and (as assignees) fix; kept in the main package so a
+    // worker reaches them from a scan or a message without downloading the staff pages.
+    'pages/hazard/report',
+    'pages/hazard/detail',
+    'pages/hazard/mine',
+    'pages/hazard/follow',
+    'pages/inbox/index',
   ],
   subPackages: [
     {
@@ -24,6 +31,8 @@ export default defineAppConfig({
         'grants/index',
         'bindings/index',
         'qrcode/index',
+        'hazards/index',
+        'hazard-action/index',
       ],
     },
   ],

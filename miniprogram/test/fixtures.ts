@@ -6,11 +6,18 @@ import {
   BindingStatus,
   type EnterpriseBinding,
   type EnterpriseBindingSummary,
+  HazardCategory,
+  type HazardPhoto,
+  HazardPhotoKind,
+  HazardState,
+  type HazardTicketDetail,
+  type HazardTicketSummary,
   Industry,
   type MeResponse,
   OrgKind,
   type OrgUnitDetail,
   type OrgUnitSummary,
+  ReporterVisibility,
   type Role,
   type RoleGrantSummary,
   type WorkplaceCard,
@@ -114,4 +121,68 @@ export function enterpriseFixture(overrides: Partial<OrgUnitDetail> = {}): OrgUn
     childCount: 2,
     ...overrides,
   });
+}
+
+export function hazardSummaryFixture(overrides: Partial<HazardTicketSummary> = {}): HazardTicketSummary {
+  return {
+    id: '501',
+    code: 'HZ-20261129-0001',
+    state: HazardState.Submitted,
+    grade: null,
+    category: HazardCategory.UnsafeCondition,
+    industry: Industry.CoalMine,
+    description: '3 号皮带机护罩缺失',
+    workplace: { id: '42', name: '主井口', code: 'HK-COAL-01' },
+    enterprise: { id: '7', name: '河口煤业有限公司' },
+    deadline: null,
+    overdue: false,
+    thumbnailUrl: '/api/v1/hazards/501/photos/9001?variant=thumbnail',
+    createdAt: '2026-11-29T01:30:00.000Z',
+    updatedAt: '2026-11-29T01:30:00.000Z',
+    ...overrides,
+  };
+}
+
+export function hazardPhotoFixture(overrides: Partial<HazardPhoto> = {}): HazardPhoto {
+  const id = overrides.id ?? '9001';
+  return {
+    id,
+    kind: HazardPhotoKind.Report,
+    contentType: 'image/jpeg',
+    width: 1920,
+    height: 1440,
+    url: `/api/v1/hazards/501/photos/${id}`,
+    thumbnailUrl: `/api/v1/hazards/501/photos/${id}?variant=thumbnail`,
+    createdAt: '2026-11-29T01:29:00.000Z',
+    ...overrides,
+  };
+}
+
+export function hazardDetailFixture(overrides: Partial<HazardTicketDetail> = {}): HazardTicketDetail {
+  return {
+    ...hazardSummaryFixture(),
+    locationNote: '主井口东侧',
+    reporterVisibility: ReporterVisibility.Named,
+    reporter: { id: 'u-1', displayName: '李建国' },
+    assignment: null,
+    pendingExtension: null,
+    duplicateOf: null,
+    rejectReason: null,
+    authorityReport: null,
+    photos: [hazardPhotoFixture()],
+    events: [
+      {
+        id: 'e-1',
+        action: 'report',
+        fromState: null,
+        toState: HazardState.Submitted,
+        actor: { id: 'u-1', displayName: '李建国' },
+        note: null,
+        createdAt: '2026-11-29T01:30:00.000Z',
+      },
+    ],
+    actions: [],
+    closedAt: null,
+    ...overrides,
+  };
 }

@@ -1,6 +1,18 @@
 import { configureApiClient, resetApiClient } from '../src/api';
 import { resetOpenTypeDetails } from './mocks/components';
-import { downloadFile, login, readFileSync, request, resetTaro, scanCode, showModal } from './mocks/taro';
+import {
+  chooseMedia,
+  downloadFile,
+  login,
+  readFileSync,
+  request,
+  requestSubscribeMessage,
+  resetTaro,
+  scanCode,
+  showActionSheet,
+  showModal,
+  uploadFile,
+} from './mocks/taro';
 
 beforeEach(() => {
   resetTaro();
@@ -10,9 +22,19 @@ beforeEach(() => {
   scanCode.mockReset();
   downloadFile.mockReset();
   readFileSync.mockReset();
+  uploadFile.mockReset();
+  chooseMedia.mockReset();
+  requestSubscribeMessage.mockReset();
+  showActionSheet.mockReset();
   // A test that makes the person cancel a dialog says so with mockResolvedValueOnce.
   showModal.mockReset();
   showModal.mockImplementation(() => Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' }));
+  // No network in tests: a test that fetches says what answers (fakeApi routes H5 uploads).
+  Object.defineProperty(globalThis, 'fetch', {
+    value: jest.fn(() => Promise.reject(new TypeError('fetch: nothing answers in this test'))),
+    configurable: true,
+    writable: true,
+  });
   resetApiClient();
   configureApiClient({ retryDelayMs: 0 });
   process.env.TARO_ENV = 'h5';

@@ -56,6 +56,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
         // Swagger UI and NutUI set inline styles; scripts stay same-origin only.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
+        // NutUI's icon font and Taro's toast/modal icons come as data: URLs.
+        fontSrc: ["'self'", 'data:'],
         scriptSrc: ["'self'", ...h5ScriptHashes],
         connectSrc: ["'self'"],
         // TLS is the reverse proxy's business; upgrading would break a plain-HTTP LAN demo.

@@ -76,6 +76,11 @@ export function configureApiClient(overrides: Partial<ClientSettings>): void {
   settings = { ...settings, ...overrides };
 }
 
+/** The base delay between re-sends after a network failure (uploads follow the client's setting). */
+export function networkRetryDelayMs(): number {
+  return settings.retryDelayMs;
+}
+
 /** Back to defaults, no refresh in flight (tests). */
 export function resetApiClient(): void {
   settings = { ...defaultSettings };

@@ -15,3 +15,21 @@ export function isH5(): boolean {
 export function isWeapp(): boolean {
   return process.env.TARO_ENV === 'weapp';
 }
+
+/** The path every URL the server hands out starts with (photo URLs like `/api/v1/hazards/9/photos/3`). */
+const SERVER_API_PREFIX = '/api/v1';
+
+/**
+ * A URL the server handed out (a photo's `url`) as this build reaches it: under the configured API
+ * base (WeChat talks to an absolute host; H5 to its own origin, possibly behind a path prefix).
+ */
+export function resolveServerUrl(url: string): string {
+  if (/^https?:\/\//i.test(url)) {
+    return url;
+  }
+  if (url.startsWith(`${SERVER_API_PREFIX}/`)) {
+    return `${apiBaseUrl()}${url.slice(SERVER_API_PREFIX.length)}`;
+  }
+  const origin = /^https?:\/\/[^/]+/i.exec(apiBaseUrl())?.[0] ?? '';
+  return `${origin}${url.startsWith('/') ? url : `/${url}`}`;
+}

@@ -13,15 +13,20 @@
 import { AuthErrorCode } from '@ankang/shared';
 import Taro from '@tarojs/taro';
 import { buildUrl, type QueryValue, refreshSession } from './client';
-import { isH5 } from './config';
+import { isH5, resolveServerUrl } from './config';
 import { type ApiError, apiErrorFromResponse, networkError } from './errors';
 import { readTokens } from './tokens';
 
-export interface DownloadOptions {
-  /** Path under the API base, e.g. `/workplaces/7/qrcode`. */
-  path: string;
-  query?: Record<string, QueryValue>;
-}
+export type DownloadOptions =
+  | {
+      /** Path under the API base, e.g. `/workplaces/7/qrcode`. */
+      path: string;
+      query?: Record<string, QueryValue>;
+    }
+  | {
+      /** A URL the server handed out, e.g. a photo's `/api/v1/hazards/9/photos/3?variant=thumbnail`. */
+      url: string;
+    };
 
 export interface DownloadedFile {
   /** WeChat: a temporary file path; H5: an object URL (call `release` when done with it). */
@@ -100,7 +105,7 @@ function attempt(url: string, accessToken: string | undefined): Promise<Attempt>
 
 /** Downloads a guarded file with the session's bearer token. */
 export async function downloadAuthorized(options: DownloadOptions): Promise<DownloadedFile> {
-  const url = buildUrl(options.path, options.query);
+  const url = 'url' in options ? resolveServerUrl(options.url) : buildUrl(options.path, options.query);
   const tokens = readTokens();
   const first = await attempt(url, tokens?.accessToken);
   if (first.ok) {

@@ -68,6 +68,13 @@ function domProps(props: Props): Props {
       result['data-open-type'] = value;
     } else if (key === 'maxlength') {
       result.maxLength = value;
+    } else if (key === 'nativeProps' && value && typeof value === 'object') {
+      // H5: Taro puts these on the native <input>/<textarea> inside its web component.
+      for (const [name, nativeValue] of Object.entries(value as Record<string, unknown>)) {
+        if (PASS_THROUGH.has(name) || name.startsWith('data-') || name.startsWith('aria-')) {
+          result[name] = nativeValue;
+        }
+      }
     }
   }
   const handlers = clickHandlers.filter((handler) => typeof handler === 'function');
@@ -107,3 +114,4 @@ export const RichText = element('div', 'RichText');
 export const Icon = element('i', 'Icon');
 export const Checkbox = element('input', 'Checkbox');
 export const Radio = element('input', 'Radio');
+export const Picker = element('div', 'Picker');

@@ -46,6 +46,50 @@ export const saveImageToPhotosAlbum = jest.fn(() => Promise.resolve({ errMsg: 's
 export const shareFileMessage = jest.fn(() => Promise.resolve({ errMsg: 'shareFileMessage:ok' }));
 export const openSetting = jest.fn(() => Promise.resolve({ authSetting: {}, errMsg: 'openSetting:ok' }));
 export const readFileSync = jest.fn((_path: string, _encoding?: string): string => '');
+export const uploadFile = jest.fn();
+export const chooseMedia = jest.fn();
+export const compressImage = jest.fn((options: { src: string }) =>
+  Promise.resolve({ tempFilePath: `${options.src}.compressed`, errMsg: 'compressImage:ok' }),
+);
+export const saveFile = jest.fn((options: { tempFilePath: string }) =>
+  Promise.resolve({ savedFilePath: options.tempFilePath.replace('tmp', 'store'), errMsg: 'saveFile:ok' }),
+);
+export const removeSavedFile = jest.fn(() => Promise.resolve({ errMsg: 'removeSavedFile:ok' }));
+export const requestSubscribeMessage = jest.fn();
+export const setTabBarBadge = jest.fn(() => Promise.resolve({ errMsg: 'setTabBarBadge:ok' }));
+export const removeTabBarBadge = jest.fn(() => Promise.resolve({ errMsg: 'removeTabBarBadge:ok' }));
+export const setNavigationBarTitle = jest.fn(() => Promise.resolve({ errMsg: 'setNavigationBarTitle:ok' }));
+export const showActionSheet = jest.fn();
+
+/** The phone's network as `getNetworkType` reports it; `setNetwork` also tells the listeners. */
+export const network = { networkType: 'wifi' };
+type NetworkListener = (result: { isConnected: boolean; networkType: string }) => void;
+const networkListeners = new Set<NetworkListener>();
+export const getNetworkType = jest.fn(() =>
+  Promise.resolve({ networkType: network.networkType, errMsg: 'getNetworkType:ok' }),
+);
+export const onNetworkStatusChange = jest.fn((listener: NetworkListener) => {
+  networkListeners.add(listener);
+});
+export const offNetworkStatusChange = jest.fn((listener?: NetworkListener) => {
+  if (listener) {
+    networkListeners.delete(listener);
+  } else {
+    networkListeners.clear();
+  }
+});
+
+/** The network goes away (`none`) or comes back (`wifi`): what WeChat tells onNetworkStatusChange. */
+export function setNetwork(networkType: 'none' | 'wifi' | '4g'): void {
+  network.networkType = networkType;
+  for (const listener of [...networkListeners]) {
+    listener({ isConnected: networkType !== 'none', networkType });
+  }
+}
+
+export function networkListenerCount(): number {
+  return networkListeners.size;
+}
 export const getFileSystemManager = jest.fn(() => ({ readFileSync }));
 
 /** What `getLaunchOptionsSync` reports: the page and query the app was cold-started with. */
@@ -170,6 +214,8 @@ export function resetTaro(): void {
   launchOptions.query = {};
   pageEventHandlers.didShow.clear();
   pageEventHandlers.reachBottom.clear();
+  network.networkType = 'wifi';
+  networkListeners.clear();
 }
 
 export const taroStorage = storage;
@@ -199,6 +245,19 @@ const Taro = {
   shareFileMessage,
   openSetting,
   getFileSystemManager,
+  uploadFile,
+  chooseMedia,
+  compressImage,
+  saveFile,
+  removeSavedFile,
+  requestSubscribeMessage,
+  setTabBarBadge,
+  removeTabBarBadge,
+  setNavigationBarTitle,
+  showActionSheet,
+  getNetworkType,
+  onNetworkStatusChange,
+  offNetworkStatusChange,
   getLaunchOptionsSync,
   getStorageSync,
   setStorageSync,

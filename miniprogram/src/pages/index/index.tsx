@@ -3,6 +3,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { isWeapp } from '../../api';
 import { SectionCard, SoonBadge, StatusBlock, StepFlow } from '../../components';
 import { useMe } from '../../features/auth';
+import { useUnreadCount } from '../../features/inbox';
 import { type ScannedWorkplace, scanEntrance, workplacePageUrl } from '../../features/workplace';
 import { isStaff, roleNames } from '../../utils/roles';
 import './index.scss';
@@ -71,6 +72,8 @@ function Entry({ id, mark, title, description, tone, onClick }: EntryProps) {
 
 export default function HomePage() {
   const { signedIn, load, reload } = useMe();
+  // Keeps the badge on the 我的 tab current (alerts and reminders arrive in the background).
+  useUnreadCount(signedIn);
 
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh());
@@ -158,7 +161,7 @@ export default function HomePage() {
           onClick={() => void Taro.navigateTo({ url: '/packages/staff/workbench/index' })}
         >
           <Text className="card__title">工作台</Text>
-          <Text className="muted">组织架构、人员与角色、绑定审核、场所二维码</Text>
+          <Text className="muted">隐患工单、组织架构、人员与角色、绑定审核、场所二维码</Text>
         </View>
       ) : null}
     </View>

@@ -5,6 +5,8 @@ import { useRef, useState } from 'react';
 import { LOGIN_PAGE_URL } from '../../api';
 import { StatusBlock } from '../../components';
 import { logout, useMe } from '../../features/auth';
+import { useUnreadCount } from '../../features/inbox';
+import { INBOX_URL, MY_REPORTS_URL } from '../../utils/hazard-pages';
 import { isStaff } from '../../utils/roles';
 import { BindingCard } from './binding-card';
 import { ProfileCard } from './profile-card';
@@ -15,6 +17,7 @@ export default function MinePage() {
   const [confirmLogout, setConfirmLogout] = useState(false);
   const [leaving, setLeaving] = useState(false);
   const firstShow = useRef(true);
+  const unread = useUnreadCount(signedIn);
 
   // Back from 编辑资料 or a scanned workplace: the profile or the binding may have changed.
   useDidShow(() => {
@@ -53,6 +56,30 @@ export default function MinePage() {
       {me ? <BindingCard me={me} onChanged={reload} /> : null}
 
       <CellGroup>
+        <Cell
+          className="mine-cell-inbox"
+          title="消息"
+          description="整改交办、期限提醒、处理结果"
+          extra={
+            unread > 0 ? (
+              <Text className="mine__badge" id="mine-unread">
+                {unread > 99 ? '99+' : unread}
+              </Text>
+            ) : (
+              '查看'
+            )
+          }
+          clickable
+          onClick={() => void Taro.navigateTo({ url: INBOX_URL })}
+        />
+        <Cell
+          className="mine-cell-reports"
+          title="我的上报"
+          description="随手拍的隐患和处理进度"
+          extra="查看"
+          clickable
+          onClick={() => void Taro.navigateTo({ url: MY_REPORTS_URL })}
+        />
         {me && isStaff(me.roles) ? (
           <Cell
             className="mine-cell-workbench"

@@ -10,6 +10,7 @@ import {
   request,
   showModal,
   switchTab,
+  taroStorage,
 } from '../../../test/mocks/taro';
 import { CLIENT_KEY_PATTERN } from '../../api';
 import ScanPage from './index';
@@ -118,7 +119,7 @@ describe('workplace landing page (pages/scan/index)', () => {
   });
 
   describe('the three entries', () => {
-    it('shows 班前打卡, 随手拍 and 今日培训 as coming, 随手拍 opening the report tab', async () => {
+    it('opens 随手拍 at this workplace (its scene encoded once); 班前打卡 and 今日培训 are still coming', async () => {
       arriveWith('w%3DHK-COAL-01');
       fakeApi({ [`GET ${CARD_PATH}`]: ok(CARD) });
       render(<ScanPage />);
@@ -127,10 +128,16 @@ describe('workplace landing page (pages/scan/index)', () => {
       for (const entry of ['班前打卡', '随手拍', '今日培训']) {
         expect(screen.getByText(entry)).toBeTruthy();
       }
-      expect(screen.getAllByText('即将上线')).toHaveLength(3);
+      expect(screen.getAllByText('即将上线')).toHaveLength(2);
 
       fireEvent.click(screen.getByText('随手拍'));
-      expect(switchTab).toHaveBeenCalledWith({ url: '/pages/report/index' });
+      expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/hazard/report?scene=w%3DHK-COAL-01' });
+      // The tab's workplace list offers it next time.
+      expect(taroStorage.get('ankang.recent-workplaces')).toEqual([
+        { id: '42', code: 'HK-COAL-01', name: '主井口', enterpriseName: '河口煤业有限公司' },
+      ]);
+      fireEvent.click(screen.getByText('今日培训'));
+      expect(switchTab).toHaveBeenCalledWith({ url: '/pages/training/index' });
       fireEvent.click(screen.getByText('班前打卡'));
       expect(showModal).toHaveBeenCalledWith(
         expect.objectContaining({ title: '班前打卡', content: expect.stringContaining('即将上线') }),

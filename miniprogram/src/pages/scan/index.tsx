@@ -11,7 +11,8 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage, isApiError } from '../../api';
 import { SoonBadge, StatusBlock } from '../../components';
-import { fetchWorkplaceCard } from '../../features/workplace';
+import { fetchWorkplaceCard, rememberWorkplace } from '../../features/workplace';
+import { reportAtWorkplaceUrl } from '../../utils/hazard-pages';
 import { WorkHere } from './work-here';
 import './index.scss';
 
@@ -57,9 +58,11 @@ interface EntryProps {
   description: string;
   tone: 'green' | 'orange' | 'blue';
   onClick: () => void;
+  /** Not built yet: marked 即将上线. */
+  soon?: boolean;
 }
 
-function Entry({ id, mark, title, description, tone, onClick }: EntryProps) {
+function Entry({ id, mark, title, description, tone, onClick, soon = false }: EntryProps) {
   return (
     <View className={`scan-entry scan-entry--${tone}`} id={id} onClick={onClick} hoverClass="scan-entry--pressed">
       <Text className="scan-entry__mark">{mark}</Text>
@@ -67,7 +70,7 @@ function Entry({ id, mark, title, description, tone, onClick }: EntryProps) {
         <Text className="scan-entry__title">{title}</Text>
         <Text className="scan-entry__description">{description}</Text>
       </View>
-      <SoonBadge />
+      {soon ? <SoonBadge /> : null}
     </View>
   );
 }
@@ -124,7 +127,10 @@ export default function ScanPage() {
     }
     setLoad({ state: 'loading' });
     try {
-      setLoad({ state: 'ready', card: await fetchWorkplaceCard(workplaceCode) });
+      const card = await fetchWorkplaceCard(workplaceCode);
+      // 随手拍 from the tab offers the places scanned recently.
+      rememberWorkplace(card);
+      setLoad({ state: 'ready', card });
     } catch (error) {
       if (isApiError(error) && error.code === OrgErrorCode.WorkplaceNotFound) {
         setLoad({ state: 'not-found', message: error.message });
@@ -194,6 +200,7 @@ export default function ScanPage() {
           title="班前打卡"
           description="健康申报，准许上岗"
           tone="green"
+          soon
           onClick={() =>
             comingSoon(
               '班前打卡',
@@ -207,7 +214,7 @@ export default function ScanPage() {
           title="随手拍"
           description="30 秒上报隐患"
           tone="orange"
-          onClick={() => void Taro.switchTab({ url: '/pages/report/index' })}
+          onClick={() => void Taro.navigateTo({ url: reportAtWorkplaceUrl(card.code) }).catch(() => undefined)}
         />
         <Entry
           id="scan-entry-training"
@@ -215,12 +222,11 @@ export default function ScanPage() {
           title="今日培训"
           description="三分钟安全课"
           tone="blue"
+          soon
           onClick={() => void Taro.switchTab({ url: '/pages/training/index' })}
         />
       </View>
-      <Text className="muted scan-entries__note">
-        班前打卡、随手拍和今日培训即将上线，届时扫描本场所二维码即可直接进入。
-      </Text>
+      <Text className="muted scan-entries__note">点「随手拍」即可上报本场所的隐患；班前打卡和今日培训即将上线。</Text>
 
       <WorkHere card={card} workplaceCode={card.code} />
     </View>

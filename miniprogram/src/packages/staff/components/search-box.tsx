@@ -1,5 +1,6 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { FieldInput } from '../../../components';
 
 interface SearchBoxProps {
   id: string;
@@ -15,7 +16,7 @@ export function SearchBox({ id, placeholder, onSearch, active }: SearchBoxProps)
   const submit = () => onSearch(text.trim());
   return (
     <View className="search">
-      <Input
+      <FieldInput
         className="search__input"
         id={id}
         value={text}

@@ -1,7 +1,7 @@
 import type { MeResponse } from '@ankang/shared';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { fakeApi, grant, OrgKind, ok, Role, signIn } from '../../../../test/fake-api';
-import { navigateTo } from '../../../../test/mocks/taro';
+import { navigateTo, requestSubscribeMessage } from '../../../../test/mocks/taro';
 import WorkbenchPage from './index';
 
 const me = (roles: MeResponse['roles']): MeResponse => ({
@@ -58,5 +58,73 @@ describe('工作台 (staff subpackage)', () => {
     expect(await screen.findByText('组织架构')).toBeTruthy();
     expect(screen.getByText('人员与角色')).toBeTruthy();
     expect(screen.queryByText('绑定审核')).toBeNull();
+  });
+
+  it('links officers to 隐患工单 and union staff also to 隐患督办, by permission', async () => {
+    signIn();
+    fakeApi({ 'GET /me': ok(me([grant(Role.Officer, '安康化工有限公司')])) });
+    const { unmount } = render(<WorkbenchPage />);
+    fireEvent.click(await screen.findByText('隐患工单'));
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/hazards/index' });
+    expect(screen.queryByText('隐患督办')).toBeNull();
+    unmount();
+
+    fakeApi({ 'GET /me': ok(me([grant(Role.UnionStaff, '西宁市总工会', OrgKind.Union)])) });
+    render(<WorkbenchPage />);
+    fireEvent.click(await screen.findByText('隐患督办'));
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/hazards/index?view=supervision' });
+    expect(screen.getByText('隐患工单')).toBeTruthy();
+  });
+
+  it('keeps hazard work from admins, who run the tree, not the tickets', async () => {
+    signIn();
+    fakeApi({ 'GET /me': ok(me([grant(Role.Admin, '青海省总工会', OrgKind.Union)])) });
+    render(<WorkbenchPage />);
+    expect(await screen.findByText('组织架构')).toBeTruthy();
+    expect(screen.queryByText('隐患工单')).toBeNull();
+    expect(screen.queryByText('隐患督办')).toBeNull();
+  });
+
+  it('in WeChat asks for the subscribe messages within the tap that opens the queue, and records the answer', async () => {
+    process.env.TARO_ENV = 'weapp';
+    signIn();
+    requestSubscribeMessage.mockResolvedValueOnce({
+      errMsg: 'requestSubscribeMessage:ok',
+      'tmpl-alert': 'accept',
+      'tmpl-reminder': 'reject',
+    });
+    const api = fakeApi({
+      'GET /me': ok(me([grant(Role.Officer, '安康化工有限公司')])),
+      'GET /me/wechat-subscriptions': ok({
+        templates: [
+          { purpose: 'hazard_alert', templateId: 'tmpl-alert', remaining: 0 },
+          { purpose: 'hazard_reminder', templateId: 'tmpl-reminder', remaining: 2 },
+        ],
+      }),
+      'POST /me/wechat-subscriptions': ok({}),
+    });
+    render(<WorkbenchPage />);
+    await screen.findByText('隐患工单');
+    await waitFor(() => expect(api.callsTo('GET', '/me/wechat-subscriptions')).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    fireEvent.click(screen.getByText('隐患工单'));
+
+    // Asked synchronously in the tap, before the navigation.
+    expect(requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['tmpl-alert', 'tmpl-reminder'] });
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/hazards/index' });
+    await waitFor(() => expect(api.callsTo('POST', '/me/wechat-subscriptions')).toHaveLength(1));
+    expect(api.callsTo('POST', '/me/wechat-subscriptions')[0].data).toEqual({
+      results: { 'tmpl-alert': 'accept', 'tmpl-reminder': 'reject' },
+    });
+  });
+
+  it('on H5 asks WeChat for nothing', async () => {
+    signIn();
+    const api = fakeApi({ 'GET /me': ok(me([grant(Role.Officer, '安康化工有限公司')])) });
+    render(<WorkbenchPage />);
+    fireEvent.click(await screen.findByText('隐患工单'));
+    expect(requestSubscribeMessage).not.toHaveBeenCalled();
+    expect(api.callsTo('GET', '/me/wechat-subscriptions')).toHaveLength(0);
   });
 });

@@ -9,6 +9,8 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { BulletList, SectionCard, SoonBadge, StatusBlock, StepFlow } from '../../../components';
 import { useMe } from '../../../features/auth';
+import { askForSubscriptions, useSubscriptionTemplates } from '../../../features/wechat-subscriptions';
+import { HAZARD_QUEUE_URL, HAZARD_SUPERVISION_URL } from '../../../utils/hazard-pages';
 import { hasPermission } from '../../../utils/permissions';
 import { isStaff, roleGrantLine } from '../../../utils/roles';
 import './index.scss';
@@ -20,9 +22,27 @@ interface Tool {
   url: string;
   /** Shown when any of the person's roles has one of these. */
   permissions: readonly Permission[];
+  /** Ask for WeChat subscribe messages on the tap that opens it (alerts of this work). */
+  subscribe?: boolean;
 }
 
 const TOOLS: readonly Tool[] = [
+  {
+    id: 'tool-hazards',
+    title: '隐患工单',
+    description: '研判交办、立查立改、延期审批、验收销号',
+    url: HAZARD_QUEUE_URL,
+    permissions: [Permission.HazardHandle],
+    subscribe: true,
+  },
+  {
+    id: 'tool-supervision',
+    title: '隐患督办',
+    description: '辖区重大隐患和逾期隐患，报送主管部门',
+    url: HAZARD_SUPERVISION_URL,
+    permissions: [Permission.HazardSupervise],
+    subscribe: true,
+  },
   {
     id: 'tool-org',
     title: '组织架构',
@@ -61,6 +81,8 @@ const TICKET_FLOW = [
 /** 工作台 for enterprise safety officers and union staff (staff subpackage, outside the main package). */
 export default function WorkbenchPage() {
   const { signedIn, load, reload } = useMe();
+  const staff = load.state === 'ready' && isStaff(load.me.roles);
+  const templateIds = useSubscriptionTemplates(staff);
 
   if (!signedIn || load.state === 'loading') {
     return <View className="page">{signedIn ? <StatusBlock text="正在加载…" /> : null}</View>;
@@ -95,7 +117,13 @@ export default function WorkbenchPage() {
             id={tool.id}
             key={tool.id}
             hoverClass="tool--pressed"
-            onClick={() => void Taro.navigateTo({ url: tool.url })}
+            onClick={() => {
+              // WeChat shows the subscribe dialog only within the tap itself.
+              if (tool.subscribe) {
+                void askForSubscriptions(templateIds);
+              }
+              void Taro.navigateTo({ url: tool.url });
+            }}
           >
             <View className="tool__main">
               <Text className="tool__title">{tool.title}</Text>
@@ -106,7 +134,7 @@ export default function WorkbenchPage() {
         ))}
       </View>
 
-      <SectionCard title="隐患工单闭环" extra={<SoonBadge />}>
+      <SectionCard title="隐患工单闭环">
         <StepFlow steps={TICKET_FLOW} />
         <BulletList
           items={[
@@ -117,10 +145,9 @@ export default function WorkbenchPage() {
         />
       </SectionCard>
 
-      <SectionCard title="工会督办" extra={<SoonBadge />}>
+      <SectionCard title="通知与统计" extra={<SoonBadge />}>
         <BulletList
           items={[
-            '重大隐患即时推送到所辖工会，记录报送主管部门的情况，跟踪到闭环。',
             '向所辖企业、行业和重点人群推送安全通知，查看送达、已读和“已阅知”情况。',
             '按组织、时段统计隐患、三违、班前申报和培训完成率，“安康杯”竞赛排名，可导出 Excel。',
           ]}

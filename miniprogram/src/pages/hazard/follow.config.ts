@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '匿名上报进度',
+});
