@@ -58,7 +58,9 @@ export interface ServerUnderTest {
 
 /** The compiled server (server/dist/main.js), as an operator runs it, on the benchmark's database. */
 export function startServer(options: ServerUnderTest): ChildProcess {
-  return spawn(process.execPath, [path.join(SERVER_DIST, 'main.js')], {
+  // BENCH_SERVER_NODE_ARGUMENTS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/profile`, shows where the server spends its time.
+  const nodeArguments = (process.env.BENCH_SERVER_NODE_ARGUMENTS ?? '').split(' ').filter(Boolean);
+  return spawn(process.execPath, [...nodeArguments, path.join(SERVER_DIST, 'main.js')], {
     env: {
       PATH: process.env.PATH ?? '',
       // Lets a server compiled outside server/ find server/node_modules.

@@ -72,6 +72,22 @@ describe.each(testBackends())('reporting a hazard on %s', (backend) => {
       expect(THREE_VIOLATIONS.every((category) => Object.values(HazardCategory).includes(category))).toBe(true);
     });
 
+    it.each(Object.values(ReporterVisibility))(
+      'answers a %s report with exactly the ticket a later reading shows its reporter',
+      async (reporterVisibility) => {
+        const cast = await createHazardCast(app);
+        const { ticket } = await client.report(cast.reporter, cast.units.workplaceA1a.id, { reporterVisibility });
+        if (reporterVisibility === ReporterVisibility.Anonymous) {
+          // An anonymous reporter is nobody to the ticket afterwards: it is theirs only through the follow token.
+          expect((await client.get(cast.reporter, ticket.id)).status).toBe(404);
+          return;
+        }
+        const read = await client.get(cast.reporter, ticket.id);
+        expect(read.status).toBe(200);
+        expect(ticket).toEqual(read.body);
+      },
+    );
+
     it('trims the text and keeps line breaks; a blank location note is none', async () => {
       const cast = await createHazardCast(app);
       const { ticket } = await client.report(cast.reporter, cast.units.workplaceA1a.id, {

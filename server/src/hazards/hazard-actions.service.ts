@@ -321,7 +321,7 @@ export class HazardActionsService {
           forgetUploader: false,
         });
       }
-      const eventId = await this.events.append(
+      const { id: eventId } = await this.events.append(
         manager,
         {
           ticketId: ticket.id,

@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { type HazardCategory, HazardGrade, HazardState, type Industry, type ReporterVisibility } from '@ankang/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, FindOptionsWhere, Repository, SelectQueryBuilder } from 'typeorm';
 import type { ScopeCondition } from '../access/scope';
 import { lockedForWrite } from '../org/row-locks';
-import { HazardCodeCounter } from './hazard-code-counter.entity';
 import { hazardCode, hazardCodeDay } from './hazard-codes';
 import { DEADLINE_STATES } from './hazard-relation';
 import { HazardTicket } from './hazard-ticket.entity';
@@ -86,15 +84,13 @@ export class HazardTicketsRepository {
   }
 
   /**
-   * Inserts a new report and gives it its code, inside the caller's transaction. The day's counter
-   * is taken last (see `assignCode`), so its row lock is held only for the end of the transaction.
+   * Inserts a new report with its code, inside the caller's transaction, and returns it as stored.
    * A second report with the same client key fails on the unique key.
    */
-  async insertReport(manager: EntityManager, report: NewHazardReport, at: Date): Promise<number> {
-    const inserted = await manager.getRepository(HazardTicket).insert({
+  async insertReport(manager: EntityManager, report: NewHazardReport, code: string, at: Date): Promise<HazardTicket> {
+    const ticket = manager.getRepository(HazardTicket).create({
       ...report,
-      // Unique until the real code replaces it a moment later in the same transaction: no reader sees it.
-      code: `~${randomBytes(10).toString('hex').slice(0, 19)}`,
+      code,
       state: HazardState.Submitted,
       grade: null,
       responsibleUserId: null,
@@ -116,29 +112,41 @@ export class HazardTicketsRepository {
       createdAt: at,
       updatedAt: at,
     });
-    return Number(inserted.identifiers[0].id);
+    const inserted = await manager.getRepository(HazardTicket).insert(ticket);
+    ticket.id = Number(inserted.identifiers[0].id);
+    return ticket;
   }
 
   /**
-   * Numbers the ticket within its China day: one upsert of the day's counter row (which locks it
-   * until the transaction ends, so numbers are never handed out twice) and a read of the number.
+   * The next code of the report's China day: one statement that bumps the day's counter and reads
+   * the new number, committed on its own before the report's transaction. The counter row is the one
+   * thing every report of the day writes, so it is held for that single statement only, not for a
+   * whole report. A report that then fails leaves a gap in the day's numbers; codes stay unique.
    */
-  async assignCode(manager: EntityManager, ticketId: number, at: Date): Promise<string> {
+  async takeCode(at: Date): Promise<string> {
     const day = hazardCodeDay(at);
+    const manager = this.tickets.manager;
     const driver = manager.connection.driver;
     const table = driver.escape('hazard_code_counter');
     const dayColumn = driver.escape('day');
     const numberColumn = driver.escape('last_number');
     const type = driver.options.type;
-    const upsert =
-      type === 'mysql' || type === 'mariadb'
-        ? `ON DUPLICATE KEY UPDATE ${numberColumn} = ${numberColumn} + 1`
-        : `ON CONFLICT (${dayColumn}) DO UPDATE SET ${numberColumn} = ${numberColumn} + 1`;
-    await manager.query(`INSERT INTO ${table} (${dayColumn}, ${numberColumn}) VALUES (?, 1) ${upsert}`, [day]);
-    const counter = await manager.getRepository(HazardCodeCounter).findOneByOrFail({ day });
-    const code = hazardCode(day, counter.lastNumber);
-    await manager.getRepository(HazardTicket).update({ id: ticketId }, { code });
-    return code;
+    if (type === 'mysql' || type === 'mariadb') {
+      // LAST_INSERT_ID(expression) hands the new number back in the statement's own result.
+      const result: { insertId: number } = await manager.query(
+        `INSERT INTO ${table} (${dayColumn}, ${numberColumn}) VALUES (?, LAST_INSERT_ID(1))
+           ON DUPLICATE KEY UPDATE ${numberColumn} = LAST_INSERT_ID(${numberColumn} + 1)`,
+        [day],
+      );
+      return hazardCode(day, Number(result.insertId));
+    }
+    const rows: { number: number }[] = await manager.query(
+      `INSERT INTO ${table} (${dayColumn}, ${numberColumn}) VALUES (?, 1)
+         ON CONFLICT (${dayColumn}) DO UPDATE SET ${numberColumn} = ${numberColumn} + 1
+         RETURNING ${numberColumn} AS number`,
+      [day],
+    );
+    return hazardCode(day, Number(rows[0].number));
   }
 
   /** The tickets, their rows locked for the rest of the transaction, taken in id order (no deadlock). */

@@ -43,12 +43,20 @@ import {
 import type { HazardPhoto } from './photos/hazard-photo.entity';
 import type { HazardPhotoDto, PhotoVariant } from './photos/hazard-photos.dto';
 import { HazardPhotosService } from './photos/hazard-photos.service';
+import type { TicketEvent } from './ticket-event.entity';
 import { TicketEventsRepository } from './ticket-events.repository';
 
 export interface ReportOutcome {
   response: ReportHazardResponseDto;
   /** False when the client key had been used already: a retry, answered with the first ticket. */
   created: boolean;
+}
+
+/** What a report's transaction wrote. */
+interface FiledReport {
+  ticket: HazardTicket;
+  photos: HazardPhoto[];
+  event: TicketEvent;
 }
 
 /** A ticket and how the caller stands to it. */
@@ -98,17 +106,39 @@ export class HazardsService {
 
     const reporter = await this.users.findById(scope.userId);
     const contentCheck = await this.contentCheck.check(request.description, reporter?.openId ?? null);
-    let ticketId: number;
+    const now = new Date();
+    const code = await this.tickets.takeCode(now);
+    let filed: FiledReport;
     try {
-      ticketId = await this.fileReport(scope, request, place, contentCheck);
+      filed = await this.fileReport(scope, request, place, contentCheck, code, now);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const winner = await this.tickets.findByClientKey(request.clientKey);
       if (!winner) throw error;
       return { response: await this.retried(scope, winner, request), created: false };
     }
+    // The answer is made from what was just written: no second reading on the worker's hot path.
+    const ticket = Object.assign(filed.ticket, {
+      workplace: place.workplace,
+      enterprise: place.enterprise,
+      reporter: filed.ticket.reporterUserId === null ? null : reporter,
+      responsible: null,
+      duplicateOf: null,
+    });
+    filed.event.actor = filed.event.actorUserId === null ? null : reporter;
+    const relation = relationTo(ticket, place.enterprise.path, scope) ?? ANONYMOUS_REPORTER;
     return {
-      response: { ticket: await this.reportedDetail(scope, ticketId), followToken: this.followTokenOf(request) },
+      response: {
+        ticket: toTicketDetail({
+          ticket,
+          photos: this.photoDtos([...filed.photos].sort((left, right) => left.id - right.id)),
+          events: [filed.event],
+          relation,
+          actions: availableActions(ticket, relation, scope.userId, now),
+          now,
+        }),
+        followToken: this.followTokenOf(request),
+      },
       created: true,
     };
   }
@@ -206,7 +236,7 @@ export class HazardsService {
   }
 
   /**
-   * The ticket, its photos, its first event and its code, in one transaction. A report racing
+   * The ticket (with the code taken for it), its photos and its first event, in one transaction. A report racing
    * another with the same client key fails on the key's unique index, and nothing of it stays.
    */
   private fileReport(
@@ -214,13 +244,14 @@ export class HazardsService {
     request: ReportHazardDto,
     { workplace, enterprise }: WorkplaceWithEnterprise,
     contentCheck: ContentCheckOutcome,
-  ): Promise<number> {
+    code: string,
+    now: Date,
+  ): Promise<FiledReport> {
     const anonymous = request.reporterVisibility === ReporterVisibility.Anonymous;
     const followToken = this.followTokenOf(request);
     const photoIds = request.photoIds.map(Number);
-    const now = new Date();
     return this.tickets.transaction(async (manager) => {
-      const id = await this.tickets.insertReport(
+      const ticket = await this.tickets.insertReport(
         manager,
         {
           clientKey: request.clientKey,
@@ -235,19 +266,20 @@ export class HazardsService {
           description: request.description,
           locationNote: request.locationNote ?? null,
         },
+        code,
         now,
       );
-      await this.photos.claimForTicket(manager, {
+      const photos = await this.photos.claimForTicket(manager, {
         photoIds,
-        ticketId: id,
+        ticketId: ticket.id,
         kind: HazardPhotoKind.Report,
         uploaderId: scope.userId,
         forgetUploader: anonymous,
       });
-      await this.events.append(
+      const event = await this.events.append(
         manager,
         {
-          ticketId: id,
+          ticketId: ticket.id,
           actorUserId: anonymous ? null : scope.userId,
           action: 'report',
           fromState: null,
@@ -262,8 +294,7 @@ export class HazardsService {
         },
         now,
       );
-      await this.tickets.assignCode(manager, id, now);
-      return id;
+      return { ticket, photos, event };
     });
   }
 

@@ -21,14 +21,16 @@ export interface NewTicketEvent {
 export class TicketEventsRepository {
   constructor(@InjectRepository(TicketEvent) private readonly events: Repository<TicketEvent>) {}
 
-  /** Appends an event in the caller's transaction; its id. */
-  async append(manager: EntityManager, event: NewTicketEvent, at: Date): Promise<number> {
-    const inserted = await manager.getRepository(TicketEvent).insert({
+  /** Appends an event in the caller's transaction and returns it as stored. */
+  async append(manager: EntityManager, event: NewTicketEvent, at: Date): Promise<TicketEvent> {
+    const stored = manager.getRepository(TicketEvent).create({
       ...event,
       payload: event.payload === null ? null : JSON.stringify(event.payload),
       createdAt: at,
     });
-    return Number(inserted.identifiers[0].id);
+    const inserted = await manager.getRepository(TicketEvent).insert(stored);
+    stored.id = Number(inserted.identifiers[0].id);
+    return stored;
   }
 
   /** A ticket's events, oldest first, each with its actor. */
