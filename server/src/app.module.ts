@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import { AccessModule } from './access/access.module';
 import { AuthModule } from './auth/auth.module';
 import { BindingsModule } from './bindings/bindings.module';
+import { CheckInsModule } from './check-ins/check-ins.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -20,6 +21,7 @@ import { OrgModule } from './org/org.module';
 import { ProfileModule } from './profile/profile.module';
 import { StorageModule } from './storage/storage.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
+import { TrainingModule } from './training/training.module';
 import { UsersModule } from './users/users.module';
 import { WechatModule } from './wechat/wechat.module';
 import { WorkplacesModule } from './workplaces/workplaces.module';
@@ -73,6 +75,8 @@ export class AppModule {
         SubscriptionsModule,
         HazardsModule,
         DeadlinesModule,
+        TrainingModule,
+        CheckInsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -26,6 +26,10 @@ export enum Permission {
   HazardHandle = 'hazard.handle',
   /** 重大隐患 and overdue tickets across the subtree: the union's supervision list. */
   HazardSupervise = 'hazard.supervise',
+  /** Write, publish and assign micro-lessons for the subtree (union staff) or the enterprise (officers). */
+  LessonManage = 'lesson.manage',
+  /** The foreman's roll call of a workplace: who is cleared for the shift. */
+  RollCallRead = 'roll_call.read',
 }
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -41,6 +45,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.BindingDecide,
     Permission.QrCodeDownload,
     Permission.HazardHandle,
+    Permission.LessonManage,
+    Permission.RollCallRead,
   ],
   [Role.UnionStaff]: [
     Permission.OrgRead,
@@ -51,6 +57,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.QrCodeDownload,
     Permission.HazardHandle,
     Permission.HazardSupervise,
+    Permission.LessonManage,
+    Permission.RollCallRead,
   ],
   // The system's operator runs the tree, people and roles; hazards are the enterprises' and unions' work.
   [Role.Admin]: [

@@ -238,6 +238,10 @@ export enum InboxMessageKind {
   HazardExtensionRequested = 'hazard_extension_requested',
   HazardFixSubmitted = 'hazard_fix_submitted',
   HazardClosed = 'hazard_closed',
+  /** A worker declared a symptom at check-in: their officers are told. */
+  CheckInNotCleared = 'check_in_not_cleared',
+  /** A lesson was assigned to the person's place in the tree, with a due date. */
+  LessonAssigned = 'lesson_assigned',
 }
 
 /**
@@ -254,4 +258,57 @@ export enum WechatSubscribePurpose {
 export const WECHAT_SUBSCRIBE_PURPOSE_LABELS: Record<WechatSubscribePurpose, string> = {
   [WechatSubscribePurpose.HazardReminder]: '隐患整改期限提醒',
   [WechatSubscribePurpose.HazardAlert]: '隐患处理进度通知',
+};
+
+export enum QuestionType {
+  SingleChoice = 'single_choice',
+  MultipleChoice = 'multiple_choice',
+  TrueFalse = 'true_false',
+}
+
+export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = {
+  [QuestionType.SingleChoice]: '单选题',
+  [QuestionType.MultipleChoice]: '多选题',
+  [QuestionType.TrueFalse]: '判断题',
+};
+
+export enum LessonStatus {
+  Draft = 'draft',
+  Published = 'published',
+  Archived = 'archived',
+}
+
+export const LESSON_STATUS_LABELS: Record<LessonStatus, string> = {
+  [LessonStatus.Draft]: '草稿',
+  [LessonStatus.Published]: '已发布',
+  [LessonStatus.Archived]: '已归档',
+};
+
+/** Why today's lesson is the one it is. */
+export enum LessonReason {
+  /** Required of the worker (their groups, industry, place in the tree, or an assignment) and not yet passed. */
+  Required = 'required',
+  /** All required lessons passed: a refresher from past mistakes and the oldest completions. */
+  Refresher = 'refresher',
+}
+
+export const LESSON_REASON_LABELS: Record<LessonReason, string> = {
+  [LessonReason.Required]: '必修',
+  [LessonReason.Refresher]: '复习巩固',
+};
+
+/** Where a worker stands for today's shift. */
+export enum ShiftClearance {
+  /** Declared fit and passed today's lesson: 准许上岗. */
+  Cleared = 'cleared',
+  /** Declared fit; today's lesson not yet passed. */
+  LessonPending = 'lesson_pending',
+  /** Declared a symptom: rest and see a doctor; the officers were told. */
+  NotCleared = 'not_cleared',
+}
+
+export const SHIFT_CLEARANCE_LABELS: Record<ShiftClearance, string> = {
+  [ShiftClearance.Cleared]: '准许上岗',
+  [ShiftClearance.LessonPending]: '待完成班前培训',
+  [ShiftClearance.NotCleared]: '暂不上岗',
 };

@@ -8,6 +8,7 @@ import {
   OrgErrorCode,
   ProfileErrorCode,
   SubscriptionErrorCode,
+  TrainingErrorCode,
   WechatErrorCode,
 } from './errors';
 
@@ -20,6 +21,7 @@ describe('error codes', () => {
       ...Object.values(OrgErrorCode),
       ...Object.values(ProfileErrorCode),
       ...Object.values(HazardErrorCode),
+      ...Object.values(TrainingErrorCode),
       ...Object.values(SubscriptionErrorCode),
     ];
     expect([...ALL_ERROR_CODES].sort()).toEqual([...codes].sort());

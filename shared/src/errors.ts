@@ -97,6 +97,22 @@ export enum SubscriptionErrorCode {
   TooManyTemplates = 'SUBSCRIPTION_TOO_MANY_TEMPLATES',
 }
 
+export enum TrainingErrorCode {
+  /** The quiz came back sooner than half the lesson's duration after it was opened. */
+  SubmittedTooSoon = 'TRAINING_SUBMITTED_TOO_SOON',
+  AttemptAlreadySubmitted = 'TRAINING_ATTEMPT_ALREADY_SUBMITTED',
+  AnswerInvalid = 'TRAINING_ANSWER_INVALID',
+  LessonNotPublished = 'TRAINING_LESSON_NOT_PUBLISHED',
+  LessonArchived = 'TRAINING_LESSON_ARCHIVED',
+  QuestionInvalid = 'TRAINING_QUESTION_INVALID',
+  OwnerNotAllowed = 'TRAINING_OWNER_NOT_ALLOWED',
+  DueDateInPast = 'TRAINING_DUE_DATE_IN_PAST',
+  /** The check-in is not the caller's, not today's, or not fit for a lesson. */
+  CheckInNotUsable = 'TRAINING_CHECK_IN_NOT_USABLE',
+  /** A worker must be bound to an enterprise (「我在这里工作」) before checking in at its workplaces. */
+  NotBoundToEnterprise = 'TRAINING_NOT_BOUND_TO_ENTERPRISE',
+}
+
 export type ErrorCode =
   | CommonErrorCode
   | AuthErrorCode
@@ -104,9 +120,20 @@ export type ErrorCode =
   | OrgErrorCode
   | ProfileErrorCode
   | HazardErrorCode
-  | SubscriptionErrorCode;
+  | SubscriptionErrorCode
+  | TrainingErrorCode;
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
+  [TrainingErrorCode.SubmittedTooSoon]: '学习时间太短，请认真学完课程再答题',
+  [TrainingErrorCode.AttemptAlreadySubmitted]: '这次答题已经提交过了，请重新开始学习后再答',
+  [TrainingErrorCode.AnswerInvalid]: '答案不完整或不合规，请检查每道题的选择',
+  [TrainingErrorCode.LessonNotPublished]: '该课程尚未发布',
+  [TrainingErrorCode.LessonArchived]: '该课程已归档',
+  [TrainingErrorCode.QuestionInvalid]: '题目设置有误，请检查选项和正确答案',
+  [TrainingErrorCode.OwnerNotAllowed]: '只能在您管理的工会或企业下发布课程',
+  [TrainingErrorCode.DueDateInPast]: '完成期限不能早于今天',
+  [TrainingErrorCode.CheckInNotUsable]: '今天的班前打卡记录不可用，请重新打卡',
+  [TrainingErrorCode.NotBoundToEnterprise]: '请先在作业场所扫码，点「我在这里工作」绑定企业后再打卡',
   [CommonErrorCode.ValidationFailed]: '提交的内容有误，请检查后重试',
   [CommonErrorCode.MalformedBody]: '请求格式有误，请更新小程序后重试',
   [CommonErrorCode.RouteNotFound]: '请求的功能不存在',

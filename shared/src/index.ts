@@ -5,6 +5,7 @@ export * from './api/hazards';
 export * from './api/health';
 export * from './api/inbox';
 export * from './api/org';
+export * from './api/training';
 export * from './api/users';
 export * from './api/wechat-subscriptions';
 export * from './china-time';

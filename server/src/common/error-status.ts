@@ -6,6 +6,7 @@ import {
   OrgErrorCode,
   ProfileErrorCode,
   SubscriptionErrorCode,
+  TrainingErrorCode,
   WechatErrorCode,
 } from '@ankang/shared';
 
@@ -33,6 +34,9 @@ export function httpStatusForCode(code: ErrorCode): number {
     case HazardErrorCode.MergeTargetInvalid:
     case SubscriptionErrorCode.TemplateNotConfigured:
     case SubscriptionErrorCode.TooManyTemplates:
+    case TrainingErrorCode.AnswerInvalid:
+    case TrainingErrorCode.QuestionInvalid:
+    case TrainingErrorCode.DueDateInPast:
       return 400;
     case AuthErrorCode.Unauthenticated:
     case AuthErrorCode.AccessTokenExpired:
@@ -46,6 +50,7 @@ export function httpStatusForCode(code: ErrorCode): number {
     case OrgErrorCode.GrantAboveScope:
     case HazardErrorCode.ActionForbidden:
     case HazardErrorCode.VerifierIsRectifier:
+    case TrainingErrorCode.OwnerNotAllowed:
       return 403;
     case CommonErrorCode.RouteNotFound:
     case CommonErrorCode.NotFound:
@@ -66,6 +71,12 @@ export function httpStatusForCode(code: ErrorCode): number {
     case HazardErrorCode.ExtensionPending:
     case HazardErrorCode.NoExtensionPending:
     case HazardErrorCode.NotMajor:
+    case TrainingErrorCode.SubmittedTooSoon:
+    case TrainingErrorCode.AttemptAlreadySubmitted:
+    case TrainingErrorCode.LessonNotPublished:
+    case TrainingErrorCode.LessonArchived:
+    case TrainingErrorCode.CheckInNotUsable:
+    case TrainingErrorCode.NotBoundToEnterprise:
       return 409;
     case HazardErrorCode.PhotoTooLarge:
       return 413;

@@ -1,5 +1,6 @@
 import { AuthSession } from '../auth/auth-session.entity';
 import { EnterpriseBinding } from '../bindings/enterprise-binding.entity';
+import { CheckIn } from '../check-ins/check-in.entity';
 import { HazardReminder } from '../deadlines/hazard-reminder.entity';
 import { Grid } from '../grids/grid.entity';
 import { HazardCodeCounter } from '../hazards/hazard-code-counter.entity';
@@ -11,6 +12,10 @@ import { OrgUnit } from '../org/org-unit.entity';
 import { RoleGrant } from '../org/role-grant.entity';
 import { WechatMessageDelivery } from '../subscriptions/wechat-message-delivery.entity';
 import { WechatSubscription } from '../subscriptions/wechat-subscription.entity';
+import { Lesson } from '../training/lesson.entity';
+import { LessonAssignment } from '../training/lesson-assignment.entity';
+import { LessonAttempt } from '../training/lesson-attempt.entity';
+import { LessonVersion } from '../training/lesson-version.entity';
 import { User } from '../users/user.entity';
 import { UserWorkerGroup } from '../users/user-worker-group.entity';
 import { WorkplaceQrCode } from '../workplaces/workplace-qr-code.entity';
@@ -33,4 +38,9 @@ export const ENTITIES = [
   HazardReminder,
   WechatSubscription,
   WechatMessageDelivery,
+  Lesson,
+  LessonVersion,
+  LessonAssignment,
+  LessonAttempt,
+  CheckIn,
 ];

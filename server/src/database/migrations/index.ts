@@ -2,6 +2,7 @@ import { InitialSchema1764460800000 } from './1764460800000-initial-schema';
 import { OrgTreeAndProfiles1764547200000 } from './1764547200000-org-tree-and-profiles';
 import { HazardTickets1764633600000 } from './1764633600000-hazard-tickets';
 import { WechatSubscriptions1764720000200 } from './1764720000200-wechat-subscriptions';
+import { TrainingAndCheckIns1764806400000 } from './1764806400000-training-and-check-ins';
 
 /** Every migration, in order. One portable set for MariaDB and SQLite. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   OrgTreeAndProfiles1764547200000,
   HazardTickets1764633600000,
   WechatSubscriptions1764720000200,
+  TrainingAndCheckIns1764806400000,
 ];
