@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { type AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { createApp } from './create-app';
 import { connectDatabase } from './database/connect-database';
+import { seedDemoLessons } from './seed/seed-demo-lessons';
 import { seedDemoProvince } from './seed/seed-demo-province';
 
 const SHUTDOWN_TIMEOUT_MILLISECONDS = 10_000;
@@ -17,6 +18,13 @@ async function bootstrap(): Promise<void> {
       result.seeded
         ? `Seeded the demo province: ${result.orgUnits} org units, ${result.users} users`
         : `Demo data already present (${result.orgUnits} org units, ${result.users} users): reused`,
+    );
+    // Its own transaction after the province's: the lessons need the province's org units.
+    const lessons = await seedDemoLessons(dataSource);
+    logger.log(
+      lessons.seeded
+        ? `Seeded the demo lessons: ${lessons.lessons} lessons, ${lessons.assignments} assignment, ${lessons.attempts} completed attempt`
+        : `Demo lessons not seeded (${lessons.skipped}): ${lessons.lessons} lessons present`,
     );
   }
   const app = await createApp(config, dataSource);

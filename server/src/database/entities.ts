@@ -15,6 +15,7 @@ import { WechatSubscription } from '../subscriptions/wechat-subscription.entity'
 import { Lesson } from '../training/lesson.entity';
 import { LessonAssignment } from '../training/lesson-assignment.entity';
 import { LessonAttempt } from '../training/lesson-attempt.entity';
+import { LessonImage } from '../training/lesson-image.entity';
 import { LessonVersion } from '../training/lesson-version.entity';
 import { User } from '../users/user.entity';
 import { UserWorkerGroup } from '../users/user-worker-group.entity';
@@ -42,5 +43,6 @@ export const ENTITIES = [
   LessonVersion,
   LessonAssignment,
   LessonAttempt,
+  LessonImage,
   CheckIn,
 ];

@@ -17,6 +17,14 @@ export const LESSON_DURATION_MAX_SECONDS = 1800;
 export const LESSON_QUESTIONS_MIN = 1;
 export const LESSON_QUESTIONS_MAX = 10;
 export const QUESTION_OPTIONS_MAX = 6;
+export const QUESTION_OPTIONS_MIN = 2;
+export const QUESTION_PROMPT_MAX_LENGTH = 200;
+export const QUESTION_OPTION_TEXT_MAX_LENGTH = 100;
+export const QUESTION_EXPLANATION_MAX_LENGTH = 500;
+export const LESSON_IMAGES_MAX = 9;
+export const LESSON_VIDEO_URL_MAX_LENGTH = 500;
+/** The worker's own words for other symptoms at check-in. */
+export const OTHER_SYMPTOMS_MAX_LENGTH = 200;
 export const BODY_TEMPERATURE_MIN = 35.0;
 export const BODY_TEMPERATURE_MAX = 42.0;
 /** A temperature at or above this is a fever, whatever the worker ticked. */
@@ -60,6 +68,25 @@ export interface LessonContent {
   /** Percent of the questions' points needed to pass, 1–100. */
   passMark: number;
   questions: AuthoredQuestion[];
+}
+
+/** `POST /lesson-images` (multipart: `file` and `clientKey`): a picture for a lesson's body. */
+export interface LessonImage {
+  id: string;
+  contentType: string;
+  width: number;
+  height: number;
+  /** `/api/v1/lesson-images/:id`; needs the bearer token of any signed-in person (teaching material). */
+  url: string;
+  /** The same with `?variant=thumbnail`: a JPEG, long side 320 px. */
+  thumbnailUrl: string;
+  createdAt: string;
+}
+
+/** The text field of the lesson image upload (the file travels in the `file` part). */
+export interface UploadLessonImageFields {
+  /** UUID made for this upload: a retry returns the same image. */
+  clientKey: string;
 }
 
 export interface CreateLessonRequest extends LessonContent {

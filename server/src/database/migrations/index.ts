@@ -3,6 +3,7 @@ import { OrgTreeAndProfiles1764547200000 } from './1764547200000-org-tree-and-pr
 import { HazardTickets1764633600000 } from './1764633600000-hazard-tickets';
 import { WechatSubscriptions1764720000200 } from './1764720000200-wechat-subscriptions';
 import { TrainingAndCheckIns1764806400000 } from './1764806400000-training-and-check-ins';
+import { LessonImagesAndDeclarationReduction1764892800000 } from './1764892800000-lesson-images-and-declaration-reduction';
 
 /** Every migration, in order. One portable set for MariaDB and SQLite. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   HazardTickets1764633600000,
   WechatSubscriptions1764720000200,
   TrainingAndCheckIns1764806400000,
+  LessonImagesAndDeclarationReduction1764892800000,
 ];
