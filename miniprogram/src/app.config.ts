@@ -17,6 +17,10 @@ export default defineAppConfig({
     'pages/hazard/mine',
     'pages/hazard/follow',
     'pages/inbox/index',
+    // 班前打卡 from the landing page and the lesson with its quiz: the worker's morning path, so
+    // main package (no subpackage download at the gate).
+    'pages/check-in/index',
+    'pages/lesson/index',
   ],
   subPackages: [
     {
@@ -33,6 +37,10 @@ export default defineAppConfig({
         'qrcode/index',
         'hazards/index',
         'hazard-action/index',
+        'lessons/index',
+        'lesson-edit/index',
+        'lesson-assign/index',
+        'roll-call/index',
       ],
     },
   ],

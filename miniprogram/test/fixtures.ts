@@ -2,8 +2,11 @@
  * Records as the API sends them, with every field of the shared contract, for tests to vary.
  */
 import {
+  type AttemptResult,
   BindingMode,
   BindingStatus,
+  type CheckInCard,
+  chinaDateOf,
   type EnterpriseBinding,
   type EnterpriseBindingSummary,
   HazardCategory,
@@ -13,13 +16,24 @@ import {
   type HazardTicketDetail,
   type HazardTicketSummary,
   Industry,
+  type LessonAttempt,
+  type LessonDetail,
+  LessonReason,
+  LessonStatus,
+  type LessonSummary,
+  LessonTopic,
   type MeResponse,
   OrgKind,
   type OrgUnitDetail,
   type OrgUnitSummary,
+  QuestionType,
   ReporterVisibility,
   type Role,
   type RoleGrantSummary,
+  type RollCallEntry,
+  ShiftClearance,
+  startOfChinaDay,
+  type WorkerLessonSummary,
   type WorkplaceCard,
 } from '@ankang/shared';
 
@@ -183,6 +197,201 @@ export function hazardDetailFixture(overrides: Partial<HazardTicketDetail> = {})
     ],
     actions: [],
     closedAt: null,
+    ...overrides,
+  };
+}
+
+// ── Training and 班前打卡 ──
+
+/** Today in China, and an instant `hours:minutes` China time on it. */
+export const TODAY = chinaDateOf(new Date());
+export function todayAt(hours: number, minutes: number): string {
+  return new Date(startOfChinaDay(TODAY).getTime() + (hours * 60 + minutes) * 60_000).toISOString();
+}
+
+export function checkInCardFixture(overrides: Partial<CheckInCard> = {}): CheckInCard {
+  return {
+    id: 'ci-1',
+    day: TODAY,
+    worker: { id: 'u-1', displayName: '李建国' },
+    workplace: { id: '42', name: '主井口' },
+    enterprise: { id: '7', name: '河口煤业有限公司' },
+    clearance: ShiftClearance.LessonPending,
+    checkedInAt: todayAt(7, 32),
+    clearedAt: null,
+    todaysLesson: {
+      id: 'l-1',
+      title: '有限空间作业：先通风、再检测、后作业',
+      reason: LessonReason.Required,
+      durationSeconds: 180,
+    },
+    passedLesson: null,
+    advice: null,
+    ...overrides,
+  };
+}
+
+/** A lesson as the worker studies it: one question of each type, and no wait unless a test sets one. */
+export function lessonAttemptFixture(overrides: Partial<LessonAttempt> = {}): LessonAttempt {
+  const openedAt = new Date().toISOString();
+  return {
+    id: 'att-1',
+    lessonId: 'l-1',
+    version: 2,
+    title: '有限空间作业：先通风、再检测、后作业',
+    topic: LessonTopic.OperatingProcedure,
+    bodyHtml:
+      '<h3>三条铁律</h3><p>进入有限空间前，<strong>先通风、再检测、后作业</strong>。</p><ul><li>未经检测严禁进入</li><li>必须有人监护</li></ul>',
+    imageUrls: [],
+    videoUrl: null,
+    durationSeconds: 180,
+    passMark: 80,
+    questions: [
+      {
+        id: 'q1',
+        type: QuestionType.SingleChoice,
+        prompt: '进入有限空间作业前，第一步应当做什么？',
+        options: [
+          { id: 'a', text: '直接进入查看' },
+          { id: 'b', text: '通风' },
+          { id: 'c', text: '戴好口罩' },
+        ],
+      },
+      {
+        id: 'q2',
+        type: QuestionType.MultipleChoice,
+        prompt: '有限空间作业必须做到哪些？',
+        options: [
+          { id: 'a', text: '先检测气体' },
+          { id: 'b', text: '设专人监护' },
+          { id: 'c', text: '一个人快进快出' },
+        ],
+      },
+      {
+        id: 'q3',
+        type: QuestionType.TrueFalse,
+        prompt: '戴了防毒面具就可以不检测气体。',
+        options: [
+          { id: 'true', text: '正确' },
+          { id: 'false', text: '错误' },
+        ],
+      },
+    ],
+    openedAt,
+    submittableAt: openedAt,
+    ...overrides,
+  };
+}
+
+export function attemptResultFixture(overrides: Partial<AttemptResult> = {}): AttemptResult {
+  return {
+    attemptId: 'att-1',
+    lessonId: 'l-1',
+    version: 2,
+    score: 100,
+    passMark: 80,
+    passed: true,
+    timeSpentSeconds: 125,
+    questions: [
+      {
+        questionId: 'q1',
+        prompt: '进入有限空间作业前，第一步应当做什么？',
+        chosenOptionIds: ['b'],
+        correctOptionIds: ['b'],
+        score: 1,
+        correct: true,
+        explanation: '有限空间内可能缺氧或有毒，先通风置换。',
+      },
+      {
+        questionId: 'q2',
+        prompt: '有限空间作业必须做到哪些？',
+        chosenOptionIds: ['a', 'b'],
+        correctOptionIds: ['a', 'b'],
+        score: 1,
+        correct: true,
+        explanation: '检测合格、专人监护，缺一不可。',
+      },
+      {
+        questionId: 'q3',
+        prompt: '戴了防毒面具就可以不检测气体。',
+        chosenOptionIds: ['false'],
+        correctOptionIds: ['false'],
+        score: 1,
+        correct: true,
+        explanation: '过滤式面具在缺氧环境中无效，必须检测。',
+      },
+    ],
+    submittedAt: new Date().toISOString(),
+    clearance: null,
+    ...overrides,
+  };
+}
+
+export function workerLessonFixture(overrides: Partial<WorkerLessonSummary> = {}): WorkerLessonSummary {
+  return {
+    id: 'l-1',
+    title: '有限空间作业：先通风、再检测、后作业',
+    topic: LessonTopic.OperatingProcedure,
+    durationSeconds: 180,
+    required: true,
+    dueOn: null,
+    passed: false,
+    lastCompletedAt: null,
+    ...overrides,
+  };
+}
+
+export function lessonSummaryFixture(overrides: Partial<LessonSummary> = {}): LessonSummary {
+  return {
+    id: 'l-1',
+    title: '有限空间作业：先通风、再检测、后作业',
+    topic: LessonTopic.OperatingProcedure,
+    status: LessonStatus.Draft,
+    version: 1,
+    durationSeconds: 180,
+    owner: { id: '7', name: '河口煤业有限公司', kind: OrgKind.Enterprise },
+    workerGroups: [],
+    industries: [],
+    updatedAt: '2026-11-29T01:30:00.000Z',
+    ...overrides,
+  };
+}
+
+export function lessonDetailFixture(overrides: Partial<LessonDetail> = {}): LessonDetail {
+  return {
+    ...lessonSummaryFixture(),
+    bodyHtml: '<p>进入有限空间前，<strong>先通风、再检测、后作业</strong>。</p>',
+    imageIds: [],
+    imageUrls: [],
+    videoUrl: null,
+    passMark: 80,
+    questions: [
+      {
+        id: 'q1',
+        type: QuestionType.SingleChoice,
+        prompt: '进入有限空间作业前，第一步应当做什么？',
+        options: [
+          { id: 'a', text: '直接进入查看' },
+          { id: 'b', text: '通风' },
+        ],
+        correctOptionIds: ['b'],
+        explanation: '先通风置换。',
+      },
+    ],
+    publishedAt: null,
+    ...overrides,
+  };
+}
+
+export function rollCallEntryFixture(overrides: Partial<RollCallEntry> = {}): RollCallEntry {
+  return {
+    workerId: 'u-5',
+    displayName: '王小明',
+    employeeNumber: 'HK-0815',
+    clearance: ShiftClearance.Cleared,
+    checkedInAt: todayAt(7, 30),
+    clearedAt: todayAt(7, 35),
+    declaration: null,
     ...overrides,
   };
 }

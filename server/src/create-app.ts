@@ -58,6 +58,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
         imgSrc: ["'self'", 'data:', 'blob:'],
         // NutUI's icon font and Taro's toast/modal icons come as data: URLs.
         fontSrc: ["'self'", 'data:'],
+        // Lessons may link a video hosted elsewhere (https only, checked when the lesson is saved).
+        mediaSrc: ["'self'", 'https:'],
         scriptSrc: ["'self'", ...h5ScriptHashes],
         connectSrc: ["'self'"],
         // TLS is the reverse proxy's business; upgrading would break a plain-HTTP LAN demo.

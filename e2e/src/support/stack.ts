@@ -10,6 +10,8 @@ const FAKE_SECRET = 'fakewechatsecret0000000000000000';
 
 export interface Stack {
   baseUrl: string;
+  /** The server's SQLite file, for the few facts a test must set that no screen sets (a clock, a wait). */
+  databaseFile: string;
   logs(): string;
   stop(): Promise<void>;
 }
@@ -45,6 +47,7 @@ export async function startStack(): Promise<Stack> {
     if (!existsSync(path.join(ROOT, built))) throw new Error(`${built} is missing: build it first (npm test does)`);
   }
   const scratch = mkdtempSync(path.join(tmpdir(), 'ankang-e2e-'));
+  const databaseFile = path.join(scratch, 'ankang.sqlite');
   const [port, wechatPort] = [await freePort(), await freePort()];
   let output = '';
   const children: ChildProcess[] = [];
@@ -69,7 +72,7 @@ export async function startStack(): Promise<Stack> {
   launch('server/dist/main.js', {
     NODE_ENV: 'development',
     PORT: String(port),
-    SQLITE_FILE: path.join(scratch, 'ankang.sqlite'),
+    SQLITE_FILE: databaseFile,
     SEED_DEMO: 'true',
     WECHAT_APPID: FAKE_APPID,
     WECHAT_SECRET: FAKE_SECRET,
@@ -96,5 +99,5 @@ export async function startStack(): Promise<Stack> {
     await stop();
     throw new Error(`${(error as Error).message}\n${output}`);
   }
-  return { baseUrl, logs: () => output, stop };
+  return { baseUrl, databaseFile, logs: () => output, stop };
 }

@@ -110,7 +110,26 @@ export const Form = element('form', 'Form');
 export const Canvas = element('canvas', 'Canvas');
 export const Video = element('video', 'Video');
 export const Label = element('label', 'Label');
-export const RichText = element('div', 'RichText');
+type RichTextNode = { type: 'text'; text: string } | { name: string; children?: RichTextNode[] };
+
+function richTextChildren(nodes: readonly RichTextNode[]): ReactNode[] {
+  return nodes.map((node, index) =>
+    'type' in node
+      ? node.text
+      : // Attributes (our typography) are left out: tests read structure and text.
+        createElement(node.name, { key: index }, ...(node.children ? richTextChildren(node.children) : [])),
+  );
+}
+
+/** Like WeChat's rich-text with a node list: the nodes as DOM elements (an HTML string is not rendered). */
+export const RichText = forwardRef<HTMLElement, Props>(({ nodes, ...props }, ref) =>
+  createElement(
+    'div',
+    { ...domProps(props), ref },
+    ...(Array.isArray(nodes) ? richTextChildren(nodes as RichTextNode[]) : []),
+  ),
+);
+RichText.displayName = 'RichText';
 export const Icon = element('i', 'Icon');
 export const Checkbox = element('input', 'Checkbox');
 export const Radio = element('input', 'Radio');

@@ -3,7 +3,7 @@ import type { CheckIn } from './check-in.entity';
 
 /** What a worker who declared a sign is told: no lesson, no shift today. */
 export const NOT_CLEARED_ADVICE =
-  '您申报了身体不适，今天暂不上岗：请回家休息，症状明显或持续时请及时就医；请告知班组长或带班负责人。企业安全员已收到提醒。';
+  '您申报了发热、咳嗽或其他身体不适，今天暂不上岗：请回家休息，症状明显或持续时请及时就医；请告知班组长或带班负责人。企业安全员已收到提醒。';
 
 /**
  * Any sign means not cleared: fever, cough, feeling unwell, other symptoms in the worker's words, or

@@ -243,7 +243,8 @@ export const DEMO_LESSONS: readonly DemoLesson[] = [
     durationSeconds: 100,
     workerGroups: [],
     industries: [],
-    passMark: 60,
+    // Every rule here has cost lives: one wrong answer in four is a fail.
+    passMark: 80,
     questions: [
       multipleChoice(
         'q1',

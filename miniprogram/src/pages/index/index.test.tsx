@@ -46,8 +46,17 @@ describe('首页', () => {
     for (const step of ['班前打卡', '健康申报', '三分钟培训', '准许上岗']) {
       expect(screen.getByText(step)).toBeTruthy();
     }
-    expect(screen.getByText('即将上线')).toBeTruthy();
     expect(screen.queryByText('工作台')).toBeNull();
+  });
+
+  it('leads to today’s card without asking the server for it', async () => {
+    signIn();
+    const api = fakeApi({ 'GET /me': ok(WORKER) });
+    render(<HomePage />);
+    await screen.findByText(/李建国/);
+    fireEvent.click(screen.getByText('已打卡？查看今日上岗凭证'));
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/check-in/index' });
+    expect(api.callsTo('GET', '/check-ins/today')).toHaveLength(0);
   });
 
   it('offers the 工作台 to a safety officer', async () => {

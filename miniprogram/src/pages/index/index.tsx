@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { isWeapp } from '../../api';
-import { SectionCard, SoonBadge, StatusBlock, StepFlow } from '../../components';
+import { SectionCard, StatusBlock, StepFlow } from '../../components';
 import { useMe } from '../../features/auth';
 import { useUnreadCount } from '../../features/inbox';
 import { type ScannedWorkplace, scanEntrance, workplacePageUrl } from '../../features/workplace';
 import { isStaff, roleNames } from '../../utils/roles';
+import { TODAYS_CARD_URL } from '../../utils/training-pages';
 import './index.scss';
 
 const PRE_SHIFT_STEPS = ['班前打卡', '健康申报', '三分钟培训', '准许上岗'] as const;
@@ -45,6 +46,30 @@ async function onScan(): Promise<void> {
     return;
   }
   await Taro.navigateTo({ url: workplacePageUrl(scanned.workplaceCode) });
+}
+
+/**
+ * 今日班前: how the pre-shift routine goes, and the way back to today's card. Today's check-in is
+ * not asked for here: most of the day there is none (a 404), and the card is one tap away.
+ */
+function PreShiftCard() {
+  return (
+    <SectionCard title="今日班前" id="pre-shift-card">
+      <StepFlow steps={PRE_SHIFT_STEPS} />
+      <Text className="muted home__note">
+        到岗后点「扫码进场」扫描入口二维码，再点「班前打卡」：健康申报、三分钟安全课，通过后准许上岗。身体不适不上岗。
+      </Text>
+      <View
+        className="home__today"
+        id="pre-shift-today"
+        hoverClass="home__today--pressed"
+        onClick={() => void Taro.navigateTo({ url: TODAYS_CARD_URL }).catch(() => undefined)}
+      >
+        <Text className="home__today-text">已打卡？查看今日上岗凭证</Text>
+        <Text className="home__today-go">›</Text>
+      </View>
+    </SectionCard>
+  );
 }
 
 function comingSoon(title: string, content: string): void {
@@ -107,12 +132,7 @@ export default function HomePage() {
         ) : null}
       </View>
 
-      <SectionCard title="今日班前" id="pre-shift-card" extra={<SoonBadge />}>
-        <StepFlow steps={PRE_SHIFT_STEPS} />
-        <Text className="muted home__note">
-          到岗扫码后依次完成健康申报和三分钟安全培训，身体不适不上岗。功能即将上线。
-        </Text>
-      </SectionCard>
+      <PreShiftCard />
 
       <View className="entries">
         <Entry
@@ -161,7 +181,7 @@ export default function HomePage() {
           onClick={() => void Taro.navigateTo({ url: '/packages/staff/workbench/index' })}
         >
           <Text className="card__title">工作台</Text>
-          <Text className="muted">隐患工单、组织架构、人员与角色、绑定审核、场所二维码</Text>
+          <Text className="muted">隐患工单、培训课程、班组点名、组织架构、人员与角色、绑定审核</Text>
         </View>
       ) : null}
     </View>

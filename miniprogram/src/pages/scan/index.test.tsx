@@ -119,7 +119,7 @@ describe('workplace landing page (pages/scan/index)', () => {
   });
 
   describe('the three entries', () => {
-    it('opens 随手拍 at this workplace (its scene encoded once); 班前打卡 and 今日培训 are still coming', async () => {
+    it('opens 班前打卡 and 随手拍 at this workplace, and 今日培训 as the tab', async () => {
       arriveWith('w%3DHK-COAL-01');
       fakeApi({ [`GET ${CARD_PATH}`]: ok(CARD) });
       render(<ScanPage />);
@@ -128,20 +128,19 @@ describe('workplace landing page (pages/scan/index)', () => {
       for (const entry of ['班前打卡', '随手拍', '今日培训']) {
         expect(screen.getByText(entry)).toBeTruthy();
       }
-      expect(screen.getAllByText('即将上线')).toHaveLength(2);
+      expect(screen.queryByText('即将上线')).toBeNull();
 
       fireEvent.click(screen.getByText('随手拍'));
       expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/hazard/report?scene=w%3DHK-COAL-01' });
-      // The tab's workplace list offers it next time.
+      // The tab's workplace list offers it next time, and 班前打卡 names the place from it.
       expect(taroStorage.get('ankang.recent-workplaces')).toEqual([
         { id: '42', code: 'HK-COAL-01', name: '主井口', enterpriseName: '河口煤业有限公司' },
       ]);
       fireEvent.click(screen.getByText('今日培训'));
       expect(switchTab).toHaveBeenCalledWith({ url: '/pages/training/index' });
-      fireEvent.click(screen.getByText('班前打卡'));
-      expect(showModal).toHaveBeenCalledWith(
-        expect.objectContaining({ title: '班前打卡', content: expect.stringContaining('即将上线') }),
-      );
+      fireEvent.click(document.getElementById('scan-entry-check-in') as HTMLElement);
+      expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/check-in/index?workplaceId=42' });
+      expect(showModal).not.toHaveBeenCalled();
     });
   });
 

@@ -10,9 +10,10 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage, isApiError } from '../../api';
-import { SoonBadge, StatusBlock } from '../../components';
+import { StatusBlock } from '../../components';
 import { fetchWorkplaceCard, rememberWorkplace } from '../../features/workplace';
 import { reportAtWorkplaceUrl } from '../../utils/hazard-pages';
+import { checkInPageUrl, TRAINING_TAB_URL } from '../../utils/training-pages';
 import { WorkHere } from './work-here';
 import './index.scss';
 
@@ -47,10 +48,6 @@ function goHome(): void {
   Taro.switchTab({ url: '/pages/index/index' }).catch(() => undefined);
 }
 
-function comingSoon(title: string, content: string): void {
-  Taro.showModal({ title, content, showCancel: false, confirmText: '知道了' }).catch(() => undefined);
-}
-
 interface EntryProps {
   id: string;
   mark: string;
@@ -58,11 +55,9 @@ interface EntryProps {
   description: string;
   tone: 'green' | 'orange' | 'blue';
   onClick: () => void;
-  /** Not built yet: marked 即将上线. */
-  soon?: boolean;
 }
 
-function Entry({ id, mark, title, description, tone, onClick, soon = false }: EntryProps) {
+function Entry({ id, mark, title, description, tone, onClick }: EntryProps) {
   return (
     <View className={`scan-entry scan-entry--${tone}`} id={id} onClick={onClick} hoverClass="scan-entry--pressed">
       <Text className="scan-entry__mark">{mark}</Text>
@@ -70,7 +65,6 @@ function Entry({ id, mark, title, description, tone, onClick, soon = false }: En
         <Text className="scan-entry__title">{title}</Text>
         <Text className="scan-entry__description">{description}</Text>
       </View>
-      {soon ? <SoonBadge /> : null}
     </View>
   );
 }
@@ -198,15 +192,9 @@ export default function ScanPage() {
           id="scan-entry-check-in"
           mark="卡"
           title="班前打卡"
-          description="健康申报，准许上岗"
+          description="健康申报，三分钟安全课，准许上岗"
           tone="green"
-          soon
-          onClick={() =>
-            comingSoon(
-              '班前打卡',
-              '到岗扫码后完成健康申报和三分钟安全培训，身体不适不上岗。功能即将上线，上线后扫码即可直接打卡。',
-            )
-          }
+          onClick={() => void Taro.navigateTo({ url: checkInPageUrl(card.id) }).catch(() => undefined)}
         />
         <Entry
           id="scan-entry-report"
@@ -220,13 +208,12 @@ export default function ScanPage() {
           id="scan-entry-training"
           mark="学"
           title="今日培训"
-          description="三分钟安全课"
+          description="必修课与复习巩固"
           tone="blue"
-          soon
-          onClick={() => void Taro.switchTab({ url: '/pages/training/index' })}
+          onClick={() => void Taro.switchTab({ url: TRAINING_TAB_URL })}
         />
       </View>
-      <Text className="muted scan-entries__note">点「随手拍」即可上报本场所的隐患；班前打卡和今日培训即将上线。</Text>
+      <Text className="muted scan-entries__note">每班上岗前点「班前打卡」；发现隐患点「随手拍」。</Text>
 
       <WorkHere card={card} workplaceCode={card.code} />
     </View>

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '岗前培训',
+  enablePullDownRefresh: true,
 });

@@ -149,6 +149,9 @@ describe('组织架构 (staff subpackage)', () => {
     expect(screen.getByText('HK-COAL-01')).toBeTruthy();
     fireEvent.click(screen.getByText('查看/保存二维码'));
     expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/qrcode/index?id=42' });
+    // The workplace's roll call, for those who may read it (officers and union staff).
+    fireEvent.click(screen.getByText('班组点名'));
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/roll-call/index?workplaceId=42' });
   });
 
   it('searches inside the open node by name or code', async () => {

@@ -19,6 +19,7 @@ import { downloadEnterprisePosters } from '../../../features/qrcode';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { bindingModeText, childCountText, maskedPhone, orgUnitTags } from '../../../utils/org-labels';
 import { canAt } from '../../../utils/permissions';
+import { rollCallUrl } from '../../../utils/training-pages';
 import './index.scss';
 
 type DetailLoad = { state: 'loading' } | { state: 'ready'; node: OrgUnitDetail } | { state: 'failed'; message: string };
@@ -72,6 +73,9 @@ function actionsFor(roles: readonly RoleGrantSummary[], node: OrgUnitDetail, dow
       primary: true,
       onClick: () => go(`/packages/staff/qrcode/index?id=${encodeURIComponent(node.id)}`),
     });
+  }
+  if (node.kind === OrgKind.Workplace && at(Permission.RollCallRead)) {
+    actions.push({ id: 'action-roll-call', text: '班组点名', onClick: () => go(rollCallUrl(node.id)) });
   }
   if (node.kind === OrgKind.Enterprise && at(Permission.QrCodeDownload)) {
     actions.push({ id: 'action-posters', text: '批量下载二维码海报', primary: true, onClick: downloadPosters });

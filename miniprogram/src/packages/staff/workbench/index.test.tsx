@@ -76,6 +76,29 @@ describe('工作台 (staff subpackage)', () => {
     expect(screen.getByText('隐患工单')).toBeTruthy();
   });
 
+  it('links officers and union staff to 培训课程 and 班组点名; admins do not get them', async () => {
+    signIn();
+    fakeApi({ 'GET /me': ok(me([grant(Role.Officer, '安康化工有限公司')])) });
+    const { unmount } = render(<WorkbenchPage />);
+    fireEvent.click(await screen.findByText('培训课程'));
+    fireEvent.click(screen.getByText('班组点名'));
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/lessons/index' });
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/roll-call/index' });
+    unmount();
+
+    fakeApi({ 'GET /me': ok(me([grant(Role.UnionStaff, '西宁市总工会', OrgKind.Union)])) });
+    const union = render(<WorkbenchPage />);
+    expect(await screen.findByText('培训课程')).toBeTruthy();
+    expect(screen.getByText('班组点名')).toBeTruthy();
+    union.unmount();
+
+    fakeApi({ 'GET /me': ok(me([grant(Role.Admin, '青海省总工会', OrgKind.Union)])) });
+    render(<WorkbenchPage />);
+    expect(await screen.findByText('组织架构')).toBeTruthy();
+    expect(screen.queryByText('培训课程')).toBeNull();
+    expect(screen.queryByText('班组点名')).toBeNull();
+  });
+
   it('keeps hazard work from admins, who run the tree, not the tickets', async () => {
     signIn();
     fakeApi({ 'GET /me': ok(me([grant(Role.Admin, '青海省总工会', OrgKind.Union)])) });

@@ -13,6 +13,7 @@ import { askForSubscriptions, useSubscriptionTemplates } from '../../../features
 import { HAZARD_QUEUE_URL, HAZARD_SUPERVISION_URL } from '../../../utils/hazard-pages';
 import { hasPermission } from '../../../utils/permissions';
 import { isStaff, roleGrantLine } from '../../../utils/roles';
+import { LESSONS_URL, ROLL_CALL_URL } from '../../../utils/training-pages';
 import './index.scss';
 
 interface Tool {
@@ -42,6 +43,20 @@ const TOOLS: readonly Tool[] = [
     url: HAZARD_SUPERVISION_URL,
     permissions: [Permission.HazardSupervise],
     subscribe: true,
+  },
+  {
+    id: 'tool-lessons',
+    title: '培训课程',
+    description: '编写安全微课和题目，发布并指派到单位',
+    url: LESSONS_URL,
+    permissions: [Permission.LessonManage],
+  },
+  {
+    id: 'tool-roll-call',
+    title: '班组点名',
+    description: '作业场所当日准许上岗、暂不上岗、未打卡的职工',
+    url: ROLL_CALL_URL,
+    permissions: [Permission.RollCallRead],
   },
   {
     id: 'tool-org',

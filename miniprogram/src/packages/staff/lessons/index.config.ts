@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '培训课程',
+  onReachBottomDistance: 120,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '班组点名',
+  enablePullDownRefresh: true,
+});

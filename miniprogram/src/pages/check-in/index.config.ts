@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '班前打卡',
+  enablePullDownRefresh: true,
+});
