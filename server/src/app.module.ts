@@ -17,6 +17,7 @@ import { GridsModule } from './grids/grids.module';
 import { HazardsModule } from './hazards/hazards.module';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
+import { NoticesModule } from './notices/notices.module';
 import { OrgModule } from './org/org.module';
 import { ProfileModule } from './profile/profile.module';
 import { StorageModule } from './storage/storage.module';
@@ -77,6 +78,7 @@ export class AppModule {
         DeadlinesModule,
         TrainingModule,
         CheckInsModule,
+        NoticesModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

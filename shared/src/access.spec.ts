@@ -10,12 +10,13 @@ import {
 import { OrgKind, Role } from './enums';
 
 describe('role permissions', () => {
-  it('gives the admin every administration permission but no hazard or training work, and the worker none over others', () => {
+  it('gives the admin every administration permission but no hazard, training or notice work, and the worker none over others', () => {
     const hazardWork = [
       Permission.HazardHandle,
       Permission.HazardSupervise,
       Permission.LessonManage,
       Permission.RollCallRead,
+      Permission.NoticeManage,
     ];
     expect([...ROLE_PERMISSIONS[Role.Admin]].sort()).toEqual(
       Object.values(Permission)

@@ -30,6 +30,8 @@ export enum Permission {
   LessonManage = 'lesson.manage',
   /** The foreman's roll call of a workplace: who is cleared for the shift. */
   RollCallRead = 'roll_call.read',
+  /** Write, publish, withdraw notices to the subtree (union staff) or the enterprise (officers); see receipts; remind. */
+  NoticeManage = 'notice.manage',
 }
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -47,6 +49,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.HazardHandle,
     Permission.LessonManage,
     Permission.RollCallRead,
+    Permission.NoticeManage,
   ],
   [Role.UnionStaff]: [
     Permission.OrgRead,
@@ -59,6 +62,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.HazardSupervise,
     Permission.LessonManage,
     Permission.RollCallRead,
+    Permission.NoticeManage,
   ],
   // The system's operator runs the tree, people and roles; hazards are the enterprises' and unions' work.
   [Role.Admin]: [

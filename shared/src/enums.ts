@@ -242,6 +242,10 @@ export enum InboxMessageKind {
   CheckInNotCleared = 'check_in_not_cleared',
   /** A lesson was assigned to the person's place in the tree, with a due date. */
   LessonAssigned = 'lesson_assigned',
+  /** A safety notice reached the person. */
+  NoticePublished = 'notice_published',
+  /** Staff asked those who have not yet acknowledged a notice to do so. */
+  NoticeReminder = 'notice_reminder',
 }
 
 /**
@@ -253,11 +257,14 @@ export enum WechatSubscribePurpose {
   HazardReminder = 'hazard_reminder',
   /** News about a ticket: a 重大 hazard reported, a ticket assigned, a fix to verify, a ticket closed. */
   HazardAlert = 'hazard_alert',
+  /** A safety notice from the union or the enterprise, and reminders to acknowledge it. */
+  Notice = 'notice',
 }
 
 export const WECHAT_SUBSCRIBE_PURPOSE_LABELS: Record<WechatSubscribePurpose, string> = {
   [WechatSubscribePurpose.HazardReminder]: '隐患整改期限提醒',
   [WechatSubscribePurpose.HazardAlert]: '隐患处理进度通知',
+  [WechatSubscribePurpose.Notice]: '安全通知',
 };
 
 export enum QuestionType {
@@ -312,3 +319,26 @@ export const SHIFT_CLEARANCE_LABELS: Record<ShiftClearance, string> = {
   [ShiftClearance.LessonPending]: '待完成班前培训',
   [ShiftClearance.NotCleared]: '暂不上岗',
 };
+
+export enum NoticeState {
+  Draft = 'draft',
+  /** Published automatically at its publish time. */
+  Scheduled = 'scheduled',
+  Published = 'published',
+  /** Taken back: recipients no longer see it. */
+  Withdrawn = 'withdrawn',
+}
+
+export const NOTICE_STATE_LABELS: Record<NoticeState, string> = {
+  [NoticeState.Draft]: '草稿',
+  [NoticeState.Scheduled]: '定时发布',
+  [NoticeState.Published]: '已发布',
+  [NoticeState.Withdrawn]: '已撤回',
+};
+
+/** How far publishing has reached the recipients (the fan-out runs in the background). */
+export enum NoticeFanOutState {
+  Pending = 'pending',
+  Running = 'running',
+  Done = 'done',
+}

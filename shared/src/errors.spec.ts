@@ -5,6 +5,7 @@ import {
   ERROR_MESSAGES,
   HazardErrorCode,
   isErrorCode,
+  NoticeErrorCode,
   OrgErrorCode,
   ProfileErrorCode,
   SubscriptionErrorCode,
@@ -22,6 +23,7 @@ describe('error codes', () => {
       ...Object.values(ProfileErrorCode),
       ...Object.values(HazardErrorCode),
       ...Object.values(TrainingErrorCode),
+      ...Object.values(NoticeErrorCode),
       ...Object.values(SubscriptionErrorCode),
     ];
     expect([...ALL_ERROR_CODES].sort()).toEqual([...codes].sort());

@@ -113,6 +113,18 @@ export enum TrainingErrorCode {
   NotBoundToEnterprise = 'TRAINING_NOT_BOUND_TO_ENTERPRISE',
 }
 
+export enum NoticeErrorCode {
+  /** Only drafts and scheduled notices change; a published one is withdrawn and sent anew. */
+  NotEditable = 'NOTICE_NOT_EDITABLE',
+  ScopeNotAllowed = 'NOTICE_SCOPE_NOT_ALLOWED',
+  PublishAtInPast = 'NOTICE_PUBLISH_AT_IN_PAST',
+  NotPublished = 'NOTICE_NOT_PUBLISHED',
+  AlreadyRemindedToday = 'NOTICE_ALREADY_REMINDED_TODAY',
+  AcknowledgementNotRequired = 'NOTICE_ACKNOWLEDGEMENT_NOT_REQUIRED',
+  /** The audience holds nobody: publishing it would reach no one. */
+  AudienceEmpty = 'NOTICE_AUDIENCE_EMPTY',
+}
+
 export type ErrorCode =
   | CommonErrorCode
   | AuthErrorCode
@@ -121,9 +133,17 @@ export type ErrorCode =
   | ProfileErrorCode
   | HazardErrorCode
   | SubscriptionErrorCode
-  | TrainingErrorCode;
+  | TrainingErrorCode
+  | NoticeErrorCode;
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
+  [NoticeErrorCode.NotEditable]: '已发布或已撤回的通知不能修改，请撤回后重新发布',
+  [NoticeErrorCode.ScopeNotAllowed]: '只能向您管辖范围内的单位发布通知',
+  [NoticeErrorCode.PublishAtInPast]: '定时发布的时间不能早于现在',
+  [NoticeErrorCode.NotPublished]: '该通知尚未发布',
+  [NoticeErrorCode.AlreadyRemindedToday]: '今天已经催办过了，请明天再试',
+  [NoticeErrorCode.AcknowledgementNotRequired]: '该通知无需确认阅知',
+  [NoticeErrorCode.AudienceEmpty]: '按当前范围和条件没有接收人，请调整后再发布',
   [TrainingErrorCode.SubmittedTooSoon]: '学习时间太短，请认真学完课程再答题',
   [TrainingErrorCode.AttemptAlreadySubmitted]: '这次答题已经提交过了，请重新开始学习后再答',
   [TrainingErrorCode.AnswerInvalid]: '答案不完整或不合规，请检查每道题的选择',

@@ -4,6 +4,7 @@ export * from './api/common';
 export * from './api/hazards';
 export * from './api/health';
 export * from './api/inbox';
+export * from './api/notices';
 export * from './api/org';
 export * from './api/training';
 export * from './api/users';

@@ -3,6 +3,7 @@ import {
   CommonErrorCode,
   type ErrorCode,
   HazardErrorCode,
+  NoticeErrorCode,
   OrgErrorCode,
   ProfileErrorCode,
   SubscriptionErrorCode,
@@ -37,6 +38,8 @@ export function httpStatusForCode(code: ErrorCode): number {
     case TrainingErrorCode.AnswerInvalid:
     case TrainingErrorCode.QuestionInvalid:
     case TrainingErrorCode.DueDateInPast:
+    case NoticeErrorCode.PublishAtInPast:
+    case NoticeErrorCode.AudienceEmpty:
       return 400;
     case AuthErrorCode.Unauthenticated:
     case AuthErrorCode.AccessTokenExpired:
@@ -51,6 +54,7 @@ export function httpStatusForCode(code: ErrorCode): number {
     case HazardErrorCode.ActionForbidden:
     case HazardErrorCode.VerifierIsRectifier:
     case TrainingErrorCode.OwnerNotAllowed:
+    case NoticeErrorCode.ScopeNotAllowed:
       return 403;
     case CommonErrorCode.RouteNotFound:
     case CommonErrorCode.NotFound:
@@ -77,6 +81,10 @@ export function httpStatusForCode(code: ErrorCode): number {
     case TrainingErrorCode.LessonArchived:
     case TrainingErrorCode.CheckInNotUsable:
     case TrainingErrorCode.NotBoundToEnterprise:
+    case NoticeErrorCode.NotEditable:
+    case NoticeErrorCode.NotPublished:
+    case NoticeErrorCode.AlreadyRemindedToday:
+    case NoticeErrorCode.AcknowledgementNotRequired:
       return 409;
     case HazardErrorCode.PhotoTooLarge:
       return 413;

@@ -76,6 +76,7 @@ describe('loadConfig', () => {
     [{ DEADLINE_JOB_INTERVAL_SECONDS: 'hourly' }, 'DEADLINE_JOB_INTERVAL_SECONDS'],
     [{ WECHAT_TEMPLATE_HAZARD_REMINDER: 'has spaces' }, 'WECHAT_TEMPLATE_HAZARD_REMINDER'],
     [{ WECHAT_TEMPLATE_HAZARD_ALERT: 'x'.repeat(65) }, 'WECHAT_TEMPLATE_HAZARD_ALERT'],
+    [{ WECHAT_TEMPLATE_NOTICE: 'has spaces' }, 'WECHAT_TEMPLATE_NOTICE'],
     [{ WECHAT_MINIPROGRAM_STATE: 'release' }, 'WECHAT_MINIPROGRAM_STATE'],
   ])('names the bad variable of %j', (environment, variable) => {
     expect(variableOf(environment)).toBe(variable);

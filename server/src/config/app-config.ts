@@ -143,6 +143,7 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
       subscribeTemplates: {
         [WechatSubscribePurpose.HazardReminder]: readTemplateId(environment, 'WECHAT_TEMPLATE_HAZARD_REMINDER'),
         [WechatSubscribePurpose.HazardAlert]: readTemplateId(environment, 'WECHAT_TEMPLATE_HAZARD_ALERT'),
+        [WechatSubscribePurpose.Notice]: readTemplateId(environment, 'WECHAT_TEMPLATE_NOTICE'),
       },
       miniProgramState: readChoice(environment, 'WECHAT_MINIPROGRAM_STATE', ['formal', 'trial', 'developer'], 'formal'),
     },

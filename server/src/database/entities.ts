@@ -8,6 +8,8 @@ import { HazardTicket } from '../hazards/hazard-ticket.entity';
 import { HazardPhoto } from '../hazards/photos/hazard-photo.entity';
 import { TicketEvent } from '../hazards/ticket-event.entity';
 import { InboxMessage } from '../inbox/inbox-message.entity';
+import { Notice } from '../notices/notice.entity';
+import { NoticeReceipt } from '../notices/notice-receipt.entity';
 import { OrgUnit } from '../org/org-unit.entity';
 import { RoleGrant } from '../org/role-grant.entity';
 import { WechatMessageDelivery } from '../subscriptions/wechat-message-delivery.entity';
@@ -45,4 +47,6 @@ export const ENTITIES = [
   LessonAttempt,
   LessonImage,
   CheckIn,
+  Notice,
+  NoticeReceipt,
 ];

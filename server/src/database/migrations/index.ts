@@ -5,6 +5,8 @@ import { WechatSubscriptions1764720000200 } from './1764720000200-wechat-subscri
 import { TrainingAndCheckIns1764806400000 } from './1764806400000-training-and-check-ins';
 import { LessonImagesAndDeclarationReduction1764892800000 } from './1764892800000-lesson-images-and-declaration-reduction';
 
+import { Notices1764979200000 } from './1764979200000-notices';
+
 /** Every migration, in order. One portable set for MariaDB and SQLite. */
 export const MIGRATIONS = [
   InitialSchema1764460800000,
@@ -13,4 +15,5 @@ export const MIGRATIONS = [
   WechatSubscriptions1764720000200,
   TrainingAndCheckIns1764806400000,
   LessonImagesAndDeclarationReduction1764892800000,
+  Notices1764979200000,
 ];
