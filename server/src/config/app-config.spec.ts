@@ -103,6 +103,7 @@ describe('loadConfig', () => {
     expect(unset.wechat.subscribeTemplates).toEqual({
       [WechatSubscribePurpose.HazardReminder]: null,
       [WechatSubscribePurpose.HazardAlert]: null,
+      [WechatSubscribePurpose.Notice]: null,
     });
     expect(unset.wechat.miniProgramState).toBe('formal');
     const configured = loadConfig({
