@@ -39,7 +39,6 @@ export function httpStatusForCode(code: ErrorCode): number {
     case TrainingErrorCode.QuestionInvalid:
     case TrainingErrorCode.DueDateInPast:
     case NoticeErrorCode.PublishAtInPast:
-    case NoticeErrorCode.AudienceEmpty:
       return 400;
     case AuthErrorCode.Unauthenticated:
     case AuthErrorCode.AccessTokenExpired:
@@ -86,6 +85,9 @@ export function httpStatusForCode(code: ErrorCode): number {
     case NoticeErrorCode.AlreadyRemindedToday:
     case NoticeErrorCode.AcknowledgementNotRequired:
       return 409;
+    // Well-formed and allowed, but the audience holds nobody right now (contract of issue 6).
+    case NoticeErrorCode.AudienceEmpty:
+      return 422;
     case HazardErrorCode.PhotoTooLarge:
       return 413;
     case HazardErrorCode.PhotoTypeNotAllowed:

@@ -115,6 +115,40 @@ describe('loadConfig', () => {
     expect(configured.wechat.miniProgramState).toBe('trial');
   });
 
+  it('paces WeChat sends at 200 a second, 16 in flight, retries after a minute and leases for 15 minutes by default', () => {
+    const config = loadConfig({});
+    expect(config.noticeJobIntervalSeconds).toBe(5);
+    expect(config.wechatSending).toEqual({
+      ratePerSecond: 200,
+      concurrency: 16,
+      retryBaseSeconds: 60,
+      leaseSeconds: 900,
+    });
+    const tuned = loadConfig({
+      NOTICE_JOB_INTERVAL_SECONDS: '1',
+      WECHAT_SEND_RATE_PER_SECOND: '2000',
+      WECHAT_SEND_CONCURRENCY: '32',
+      WECHAT_SEND_RETRY_BASE_SECONDS: '1',
+      WECHAT_TIMEOUT_MS: '1000',
+      WECHAT_SENDING_LEASE_SECONDS: '8',
+    });
+    expect(tuned.noticeJobIntervalSeconds).toBe(1);
+    expect(tuned.wechatSending).toEqual({ ratePerSecond: 2000, concurrency: 32, retryBaseSeconds: 1, leaseSeconds: 8 });
+  });
+
+  it.each([
+    [{ NOTICE_JOB_INTERVAL_SECONDS: '0' }, 'NOTICE_JOB_INTERVAL_SECONDS'],
+    [{ WECHAT_SEND_RATE_PER_SECOND: '0' }, 'WECHAT_SEND_RATE_PER_SECOND'],
+    [{ WECHAT_SEND_CONCURRENCY: 'many' }, 'WECHAT_SEND_CONCURRENCY'],
+    [{ WECHAT_SEND_RETRY_BASE_SECONDS: '-1' }, 'WECHAT_SEND_RETRY_BASE_SECONDS'],
+    // Shorter than six 5-second calls (the send and a token refresh, three attempts each): a delivery
+    // still in flight would be failed.
+    [{ WECHAT_SENDING_LEASE_SECONDS: '31' }, 'WECHAT_SENDING_LEASE_SECONDS'],
+    [{ WECHAT_TIMEOUT_MS: '1000', WECHAT_SENDING_LEASE_SECONDS: '7' }, 'WECHAT_SENDING_LEASE_SECONDS'],
+  ])('refuses sending settings %j', (environment, variable) => {
+    expect(variableOf(environment)).toBe(variable);
+  });
+
   it('puts the variable name in the message', () => {
     expect(() => loadConfig({ ...PRODUCTION, DEV_LOGIN: 'on' })).toThrow(/^Invalid configuration: DEV_LOGIN /);
   });

@@ -44,7 +44,22 @@ export interface AppConfig {
   jobsEnabled: boolean;
   /** How often the deadline reminder job runs. */
   deadlineJobIntervalSeconds: number;
+  /** How often the notice job publishes due notices, fans them out and sends their WeChat messages. */
+  noticeJobIntervalSeconds: number;
+  /** How the WeChat subscribe-message worker paces itself (per process). */
+  wechatSending: WechatSendingConfig;
   version: string;
+}
+
+export interface WechatSendingConfig {
+  /** Subscribe messages sent per second at most (token bucket). */
+  ratePerSecond: number;
+  /** Calls to WeChat in flight at once. */
+  concurrency: number;
+  /** The first wait before a transient failure is tried again; doubles per attempt, at most an hour. */
+  retryBaseSeconds: number;
+  /** A delivery left in `sending` this long belongs to a server that stopped: it becomes failed. */
+  leaseSeconds: number;
 }
 
 export interface MysqlDatabaseConfig {
@@ -158,7 +173,29 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
     loginRateLimitPerMinute: readInteger(environment, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100000),
     jobsEnabled: readBoolean(environment, 'JOBS_ENABLED', true),
     deadlineJobIntervalSeconds: readInteger(environment, 'DEADLINE_JOB_INTERVAL_SECONDS', 60, 5, 86400),
+    noticeJobIntervalSeconds: readInteger(environment, 'NOTICE_JOB_INTERVAL_SECONDS', 5, 1, 86400),
+    wechatSending: readWechatSending(environment),
     version: readString(environment, 'APP_VERSION') ?? '0.1.0',
+  };
+}
+
+function readWechatSending(environment: Environment): WechatSendingConfig {
+  const timeoutMs = readInteger(environment, 'WECHAT_TIMEOUT_MS', 5000, 100, 60000);
+  const leaseSeconds = readInteger(environment, 'WECHAT_SENDING_LEASE_SECONDS', 900, 1, 7 * 86400);
+  // A lease shorter than one send can take would fail deliveries still in flight: three attempts of
+  // the send and, when WeChat refuses the token, three of the token call, with their pauses.
+  const shortestLease = Math.ceil((6 * timeoutMs) / 1000) + 2;
+  if (leaseSeconds < shortestLease) {
+    throw new ConfigError(
+      'WECHAT_SENDING_LEASE_SECONDS',
+      `must be at least ${shortestLease} (six WECHAT_TIMEOUT_MS calls and their pauses), got ${leaseSeconds}`,
+    );
+  }
+  return {
+    ratePerSecond: readInteger(environment, 'WECHAT_SEND_RATE_PER_SECOND', 200, 1, 100000),
+    concurrency: readInteger(environment, 'WECHAT_SEND_CONCURRENCY', 16, 1, 256),
+    retryBaseSeconds: readInteger(environment, 'WECHAT_SEND_RETRY_BASE_SECONDS', 60, 1, 86400),
+    leaseSeconds,
   };
 }
 

@@ -9,7 +9,9 @@ import { HazardPhoto } from '../hazards/photos/hazard-photo.entity';
 import { TicketEvent } from '../hazards/ticket-event.entity';
 import { InboxMessage } from '../inbox/inbox-message.entity';
 import { Notice } from '../notices/notice.entity';
+import { NoticeClientKey } from '../notices/notice-client-key.entity';
 import { NoticeReceipt } from '../notices/notice-receipt.entity';
+import { NoticeReminder } from '../notices/notice-reminder.entity';
 import { OrgUnit } from '../org/org-unit.entity';
 import { RoleGrant } from '../org/role-grant.entity';
 import { WechatMessageDelivery } from '../subscriptions/wechat-message-delivery.entity';
@@ -49,4 +51,6 @@ export const ENTITIES = [
   CheckIn,
   Notice,
   NoticeReceipt,
+  NoticeReminder,
+  NoticeClientKey,
 ];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { type EntityManager, IsNull, Repository } from 'typeorm';
 import { InboxMessage } from './inbox-message.entity';
 
 export interface InboxPageFilter {
@@ -40,6 +40,11 @@ export class InboxMessagesRepository {
   /** Marks one message read unless it was already (the first reading stands). */
   async markRead(userId: number, id: number, at: Date): Promise<void> {
     await this.messages.update({ id, userId, readAt: IsNull() }, { readAt: at });
+  }
+
+  /** Marks the person's unread messages that open `link` read (e.g. all those about one notice). */
+  async markReadByLink(manager: EntityManager, userId: number, link: string, at: Date): Promise<void> {
+    await manager.getRepository(InboxMessage).update({ userId, link, readAt: IsNull() }, { readAt: at });
   }
 
   /** Marks every unread message of the person read; how many it marked. */

@@ -59,6 +59,16 @@ export class InboxService {
     return { marked: await this.inbox.markAllRead(userId, new Date()) };
   }
 
+  /** Marks read the person's messages that open `link` (a notice read on its own page is read in the inbox too). */
+  async markReadByLink(
+    userId: number,
+    link: string,
+    manager: EntityManager = this.messages.manager,
+    at: Date = new Date(),
+  ): Promise<void> {
+    await this.inbox.markReadByLink(manager, userId, link, at);
+  }
+
   /** Inserts the messages, skipping any whose dedupe key is already in an inbox. Returns how many it wrote (or found raced). */
   async deliver(messages: NewInboxMessage[], manager: EntityManager = this.messages.manager): Promise<number> {
     if (messages.length === 0) return 0;

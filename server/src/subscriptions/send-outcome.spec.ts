@@ -14,12 +14,21 @@ describe('classifySendFailure', () => {
     expect(classifySendFailure(new WechatApiError(SEND, 43101, 'user refuse to accept the msg')).kind).toBe('refused');
   });
 
-  it.each([40003, 40037, 41030, 47003, 45009])('fails on errcode %i about the message itself', (errcode) => {
+  it.each([40003, 40037, 41030, 47003])('fails, never retries, on errcode %i about the message itself', (errcode) => {
     expect(classifySendFailure(new WechatApiError(SEND, errcode, 'bad')).kind).toBe('rejected');
   });
 
   it.each(['busy', 'unreachable'] as const)('retries when WeChat certainly did not act on it (%s)', (reason) => {
     expect(classifySendFailure(new WechatUnavailableError(SEND, reason, 3)).kind).toBe('retry');
+  });
+
+  it.each([
+    [45009, 'quota reached'],
+    [45011, 'rate limited'],
+    [40001, 'our token, still refused after the client replaced it'],
+    [42001, 'our token expired'],
+  ])('retries on errcode %i (%s): WeChat did not take the message', (errcode) => {
+    expect(classifySendFailure(new WechatApiError(SEND, errcode, 'later')).kind).toBe('retry');
   });
 
   it.each(['timeout', 'network', 'server-error'] as const)(

@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { retryingLockConflicts } from '../database/job-claims';
 import { WechatClient } from '../wechat/wechat-client';
 import { classifySendFailure } from './send-outcome';
+import { SendThrottle } from './send-throttle';
 import { subscribePage } from './subscribe-templates';
 import {
   type DeliveryRecipient,
@@ -41,25 +42,27 @@ export interface DeliveryRunSummary {
 /** The columns' sizes (see wechat-message-delivery.entity.ts). */
 const DEDUPE_KEY_MAX_LENGTH = 160;
 const PAGE_MAX_LENGTH = 255;
-const CLAIM_BATCH_SIZE = 10;
+/** Deliveries claimed per transaction: a few statements for the lot, so 200k sends are not round trips each. */
+export const CLAIM_BATCH_SIZE = 250;
 /** Candidates read per batch: enough for several servers reading the same ones to each claim a batch. */
-const CANDIDATE_WINDOW = 4 * CLAIM_BATCH_SIZE;
-/** A run stops after this many batches; the next tick goes on. */
-const MAX_BATCHES_PER_RUN = 100;
+const CANDIDATE_WINDOW = 2 * CLAIM_BATCH_SIZE;
 export const MAX_DELIVERY_ATTEMPTS = 5;
-const FIRST_RETRY_DELAY_MS = 60_000;
 const LONGEST_RETRY_DELAY_MS = 60 * 60_000;
-/** Longer than any call to WeChat can take (timeouts × attempts, plus a token refresh). */
-const SENDING_LEASE_MS = 15 * 60_000;
 
-/** The wait before attempt `attempts + 1`: a minute, doubling, at most an hour. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(FIRST_RETRY_DELAY_MS * 2 ** Math.max(0, attempts - 1), LONGEST_RETRY_DELAY_MS);
+/** The wait before attempt `attempts + 1`: the base (WECHAT_SEND_RETRY_BASE_SECONDS), doubling, at most an hour. */
+export function retryDelayMs(attempts: number, baseSeconds = 60): number {
+  return Math.min(baseSeconds * 1000 * 2 ** Math.max(0, attempts - 1), LONGEST_RETRY_DELAY_MS);
 }
 
 interface ClaimedDelivery {
   delivery: WechatMessageDelivery;
   openId: string;
+}
+
+interface ClaimedBatch {
+  locked: number;
+  claimed: ClaimedDelivery[];
+  skipped: number;
 }
 
 /**
@@ -77,6 +80,7 @@ export class SubscribeMessagesService {
     private readonly deliveries: WechatMessageDeliveriesRepository,
     private readonly grants: WechatSubscriptionsRepository,
     private readonly wechat: WechatClient,
+    private readonly throttle: SendThrottle,
   ) {}
 
   /**
@@ -111,32 +115,82 @@ export class SubscribeMessagesService {
     return queued.length;
   }
 
-  /** Sends what is due: claims batches until none is left (or the run's limit), sending each claimed delivery once. */
-  async deliverDue(now: Date = new Date()): Promise<DeliveryRunSummary> {
+  /**
+   * Sends what is due until nothing due is left (or all of it is held by other servers, which are on
+   * it). Sends flow through the process-wide throttle (rate and concurrency) without waiting for a
+   * batch's slowest call: the next batch is claimed as soon as fewer than half a batch remain
+   * unsent, and outcomes are recorded in groups as they come. Without `now`, what is due is judged
+   * afresh for each batch.
+   */
+  async deliverDue(now?: Date): Promise<DeliveryRunSummary> {
+    const at = () => now ?? new Date();
     const summary: DeliveryRunSummary = { sent: 0, skipped: 0, retrying: 0, failed: 0, abandoned: 0 };
-    summary.abandoned = await this.deliveries.failAbandoned(new Date(now.getTime() - SENDING_LEASE_MS), now);
-    for (let batch = 0; batch < MAX_BATCHES_PER_RUN; batch += 1) {
-      const { locked, claimed, skipped } = await retryingLockConflicts(() => this.claimBatch(now));
-      summary.skipped += skipped;
-      // Nothing due, or all of it held by other servers, which are on it.
-      if (locked === 0) break;
-      const results = await Promise.all(claimed.map((item) => this.send(item, now)));
-      for (const status of results) {
-        if (status === WechatDeliveryStatus.Sent) summary.sent += 1;
-        else if (status === WechatDeliveryStatus.Skipped) summary.skipped += 1;
-        else if (status === WechatDeliveryStatus.Pending) summary.retrying += 1;
-        else if (status === WechatDeliveryStatus.Failed) summary.failed += 1;
+    const leaseMs = this.config.wechatSending.leaseSeconds * 1000;
+    summary.abandoned = await this.deliveries.failAbandoned(new Date(at().getTime() - leaseMs), at());
+    const inFlight = new Set<Promise<void>>();
+    const outcomes: { id: number; result: DeliveryResult }[] = [];
+    const record = async () => {
+      const done = outcomes.splice(0);
+      if (done.length === 0) return;
+      const unsettled = await this.deliveries.finish(done, new Date());
+      if (unsettled > 0)
+        this.logger.warn({ unsettled }, 'Deliveries outlived their lease while sending; left as failed');
+      for (const { result } of done) {
+        if (result.status === WechatDeliveryStatus.Sent) summary.sent += 1;
+        else if (result.status === WechatDeliveryStatus.Skipped) summary.skipped += 1;
+        else if (result.status === WechatDeliveryStatus.Pending) summary.retrying += 1;
+        else if (result.status === WechatDeliveryStatus.Failed) summary.failed += 1;
       }
+    };
+    try {
+      for (;;) {
+        const batch = await retryingLockConflicts(() => this.claimBatch(at()));
+        summary.skipped += batch.skipped;
+        // Nothing due, or all of it held by other servers.
+        if (batch.locked === 0) break;
+        for (const item of batch.claimed) {
+          const sending: Promise<void> = this.throttle
+            .run(() => this.send(item, at()))
+            .then(
+              (result) => {
+                outcomes.push({ id: item.delivery.id, result });
+              },
+              // The row stays in `sending` and expires as failed: never sent twice.
+              (error: unknown) => this.logger.error({ err: error, deliveryId: item.delivery.id }, 'Send failed'),
+            )
+            .finally(() => inFlight.delete(sending));
+          inFlight.add(sending);
+        }
+        while (inFlight.size > CLAIM_BATCH_SIZE / 2) await Promise.race(inFlight);
+        await record();
+      }
+    } finally {
+      // Whatever stopped the run, the calls already made are waited for and recorded.
+      await Promise.all(inFlight);
+      await record();
     }
     return summary;
   }
 
   /**
+   * Cancels the queued messages whose dedupe key starts with `dedupeKeyPrefix` (pending → skipped,
+   * e.g. `notice:42:` when notice 42 is withdrawn), in the caller's transaction. A retry that held a
+   * grant gives it back. Messages already being sent go their way. Returns how many were cancelled.
+   */
+  async cancelPending(manager: EntityManager, dedupeKeyPrefix: string, reason: string): Promise<number> {
+    if (dedupeKeyPrefix === '') throw new Error('cancelPending needs a dedupe key prefix');
+    const now = new Date();
+    const { cancelled, heldGrants } = await this.deliveries.cancelPending(manager, dedupeKeyPrefix, reason, now);
+    for (const grant of heldGrants) await this.grants.returnOne(grant.userId, grant.templateId, now, manager);
+    return cancelled;
+  }
+
+  /**
    * One transaction: lock due deliveries (passing over those another server holds), settle the ones
    * that cannot go (no openid, no grant, WeChat not configured) and take the others to `sending`,
-   * each holding one grant.
+   * each holding one grant. Set-based: a handful of statements for the whole batch.
    */
-  private claimBatch(now: Date): Promise<{ locked: number; claimed: ClaimedDelivery[]; skipped: number }> {
+  private claimBatch(now: Date): Promise<ClaimedBatch> {
     return this.deliveries.transaction(async (manager) => {
       const candidates = await this.deliveries.findDueIds(manager, now, CANDIDATE_WINDOW);
       const locked = await this.deliveries.lock(manager, candidates, CLAIM_BATCH_SIZE);
@@ -149,33 +203,54 @@ export class SubscribeMessagesService {
         manager,
         due.map((delivery) => delivery.userId),
       );
-      const claimed: ClaimedDelivery[] = [];
-      let skipped = 0;
-      // Grants are spent in one order on every server, so two batches never wait on each other's grants.
-      const inGrantOrder = [...due].sort(
-        (first, second) => first.userId - second.userId || first.templateId.localeCompare(second.templateId),
-      );
-      for (const delivery of inGrantOrder) {
+      const skippedFor = new Map<string, number[]>();
+      const skip = (delivery: WechatMessageDelivery, reason: string) =>
+        skippedFor.set(reason, [...(skippedFor.get(reason) ?? []), delivery.id]);
+      const sendable: { delivery: WechatMessageDelivery; openId: string }[] = [];
+      for (const delivery of due) {
         const recipient = recipients.get(delivery.userId);
         const unsendable = this.unsendableReason(recipient);
-        const openId = recipient?.openId;
-        if (unsendable !== null || !openId) {
+        if (unsendable !== null || !recipient?.openId) {
           // A retry already held a grant: it goes back to the person.
           if (delivery.grantSpentAt) await this.grants.returnOne(delivery.userId, delivery.templateId, now, manager);
-          await this.deliveries.skipPending(manager, delivery.id, unsendable ?? 'no openid', now);
-          skipped += 1;
+          skip(delivery, unsendable ?? 'no openid');
           continue;
         }
-        const holdsGrant =
-          delivery.grantSpentAt !== null ||
-          (await this.grants.spendOne(manager, delivery.userId, delivery.templateId, now));
-        if (!holdsGrant) {
-          await this.deliveries.skipPending(manager, delivery.id, 'no grant left for the template', now);
-          skipped += 1;
-          continue;
+        sendable.push({ delivery, openId: recipient.openId });
+      }
+      // New deliveries each spend one grant; retries keep the one they hold.
+      const spending = sendable.filter(({ delivery }) => delivery.grantSpentAt === null);
+      const held = await this.grants.lockHeld(
+        manager,
+        spending.map(({ delivery }) => delivery.userId),
+        spending.map(({ delivery }) => delivery.templateId),
+      );
+      const left = new Map(held.map((grant) => [`${grant.userId}|${grant.templateId}`, grant]));
+      const spent = new Map<number, number>();
+      const claimed: ClaimedDelivery[] = [];
+      for (const item of sendable) {
+        const { delivery } = item;
+        if (delivery.grantSpentAt === null) {
+          const grant = left.get(`${delivery.userId}|${delivery.templateId}`);
+          const alreadySpent = grant ? (spent.get(grant.id) ?? 0) : 0;
+          if (!grant || grant.remaining - alreadySpent <= 0) {
+            skip(delivery, 'no grant left for the template');
+            continue;
+          }
+          spent.set(grant.id, alreadySpent + 1);
         }
-        await this.deliveries.markSending(manager, delivery.id, delivery.grantSpentAt ?? now, now);
-        claimed.push({ delivery: { ...delivery, attempts: delivery.attempts + 1 }, openId });
+        claimed.push({ delivery: { ...delivery, attempts: delivery.attempts + 1 }, openId: item.openId });
+      }
+      await this.grants.spend(manager, spent, now);
+      await this.deliveries.markSending(
+        manager,
+        claimed.map(({ delivery }) => delivery.id),
+        now,
+      );
+      let skipped = 0;
+      for (const [reason, ids] of skippedFor) {
+        await this.deliveries.skipPending(manager, ids, reason, now);
+        skipped += ids.length;
       }
       return { locked: locked.length, claimed, skipped };
     });
@@ -188,8 +263,8 @@ export class SubscribeMessagesService {
     return null;
   }
 
-  private async send({ delivery, openId }: ClaimedDelivery, now: Date): Promise<WechatDeliveryStatus> {
-    let result: DeliveryResult;
+  /** One call to WeChat; what it means for the delivery (recorded by the caller with the rest of the batch). */
+  private async send({ delivery, openId }: ClaimedDelivery, now: Date): Promise<DeliveryResult> {
     try {
       await this.wechat.sendSubscribeMessage({
         toOpenId: openId,
@@ -198,15 +273,10 @@ export class SubscribeMessagesService {
         data: JSON.parse(delivery.data) as Record<string, string>,
         miniProgramState: this.config.wechat.miniProgramState,
       });
-      result = { status: WechatDeliveryStatus.Sent };
+      return { status: WechatDeliveryStatus.Sent };
     } catch (error) {
-      result = await this.afterFailure(delivery, error, now);
+      return this.afterFailure(delivery, error, now);
     }
-    const settled = await this.deliveries.finish(delivery.id, result, new Date());
-    if (!settled) {
-      this.logger.warn({ deliveryId: delivery.id }, 'A delivery outlived its lease while sending; left as failed');
-    }
-    return result.status;
   }
 
   private async afterFailure(delivery: WechatMessageDelivery, error: unknown, now: Date): Promise<DeliveryResult> {
@@ -219,7 +289,9 @@ export class SubscribeMessagesService {
         if (delivery.attempts < MAX_DELIVERY_ATTEMPTS) {
           return {
             status: WechatDeliveryStatus.Pending,
-            nextAttemptAt: new Date(now.getTime() + retryDelayMs(delivery.attempts)),
+            nextAttemptAt: new Date(
+              now.getTime() + retryDelayMs(delivery.attempts, this.config.wechatSending.retryBaseSeconds),
+            ),
             error: failure.error,
           };
         }
@@ -234,6 +306,8 @@ export class SubscribeMessagesService {
         this.logger.warn({ deliveryId: delivery.id, error: failure.error }, 'WeChat rejected a subscribe message');
         return { status: WechatDeliveryStatus.Failed, error: failure.error };
       case 'unknown':
+        // The request may have reached WeChat (a timeout after it was sent, a dropped connection): a
+        // repeat could deliver the message twice, so it is failed, never sent again.
         this.logger.warn({ deliveryId: delivery.id, error: failure.error }, 'Subscribe message outcome unknown');
         return { status: WechatDeliveryStatus.Failed, error: `outcome unknown, not sent again: ${failure.error}` };
     }

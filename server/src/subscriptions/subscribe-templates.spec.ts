@@ -1,7 +1,13 @@
 import { WechatSubscribePurpose } from '@ankang/shared';
 import { loadConfig } from '../config/app-config';
 import { fitSubscribeMessageValue } from '../wechat/subscribe-message-values';
-import { configuredTemplates, hazardAlertData, hazardReminderData, subscribePage } from './subscribe-templates';
+import {
+  configuredTemplates,
+  hazardAlertData,
+  hazardReminderData,
+  noticeData,
+  subscribePage,
+} from './subscribe-templates';
 
 describe('subscribe templates', () => {
   it('fills the reminder template with the code, place, deadline as a Chinese date and a note', () => {
@@ -27,6 +33,36 @@ describe('subscribe templates', () => {
       expect([...fitted].length).toBeLessThanOrEqual(key.startsWith('phrase') ? 5 : 32);
     }
     expect(fitSubscribeMessageValue('thing2', data.thing2)).toHaveLength(20);
+  });
+
+  it('fills the notice template with the title, the sender, the China time of publishing and a note', () => {
+    expect(
+      noticeData({
+        title: '冬季安全生产通知',
+        from: '甲市总工会',
+        publishedAt: new Date('2026-11-30T16:05:00Z'),
+        note: '请及时查看并确认阅知',
+      }),
+    ).toEqual({
+      thing1: '冬季安全生产通知',
+      thing2: '甲市总工会',
+      time3: '2026年12月1日 00:05',
+      thing4: '请及时查看并确认阅知',
+    });
+  });
+
+  it.each([
+    ['a 60-character Chinese title', '关'.repeat(60)],
+    ['a title of characters outside the basic plane', '😀'.repeat(30)],
+    ['a title of exactly 21 characters', 'A'.repeat(21)],
+  ])('cuts %s to at most 20 characters, counted as WeChat counts them', (_case, title) => {
+    const data = noticeData({ title, from: '甲'.repeat(40), publishedAt: new Date(), note: '请查看该安全通知' });
+    for (const [key, value] of Object.entries(data)) {
+      const fitted = fitSubscribeMessageValue(key, value);
+      if (key.startsWith('thing')) expect([...fitted].length).toBeLessThanOrEqual(20);
+    }
+    expect([...fitSubscribeMessageValue('thing1', data.thing1)]).toHaveLength(20);
+    expect(fitSubscribeMessageValue('thing1', data.thing1).startsWith([...title].slice(0, 19).join(''))).toBe(true);
   });
 
   it('drops the leading slash WeChat does not want on a page', () => {

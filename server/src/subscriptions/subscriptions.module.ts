@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SendThrottle } from './send-throttle';
 import { SubscribeMessagesService } from './subscribe-messages.service';
 import { WechatMessageDeliveriesRepository } from './wechat-message-deliveries.repository';
 import { WechatMessageDelivery } from './wechat-message-delivery.entity';
@@ -20,6 +21,7 @@ import { WechatSubscriptionsService } from './wechat-subscriptions.service';
     WechatMessageDeliveriesRepository,
     WechatSubscriptionsService,
     SubscribeMessagesService,
+    SendThrottle,
   ],
   exports: [SubscribeMessagesService],
 })

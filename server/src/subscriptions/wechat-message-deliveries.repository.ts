@@ -106,8 +106,9 @@ export class WechatMessageDeliveriesRepository {
     return new Map(users.map((user) => [user.id, { openId: user.openId, disabled: user.disabledAt !== null }]));
   }
 
-  /** Takes a locked pending delivery to send: one more attempt, holding the grant spent on it. */
-  async markSending(manager: EntityManager, id: number, grantSpentAt: Date, now: Date): Promise<void> {
+  /** Takes locked pending deliveries to send: one more attempt each, holding the grant spent on it (a retry keeps its first). */
+  async markSending(manager: EntityManager, ids: readonly number[], now: Date): Promise<void> {
+    if (ids.length === 0) return;
     await manager
       .getRepository(WechatMessageDelivery)
       .createQueryBuilder()
@@ -116,32 +117,84 @@ export class WechatMessageDeliveriesRepository {
         status: WechatDeliveryStatus.Sending,
         attempts: () => 'attempts + 1',
         claimedAt: now,
-        grantSpentAt,
+        grantSpentAt: () => 'COALESCE(grant_spent_at, :claimedAt)',
         updatedAt: now,
       })
-      .where('id = :id', { id })
+      .where('id IN (:...ids)', { ids, claimedAt: now })
       .execute();
   }
 
-  /** Settles a locked pending delivery without sending it. */
-  async skipPending(manager: EntityManager, id: number, reason: string, now: Date): Promise<void> {
+  /** Settles locked pending deliveries without sending them. */
+  async skipPending(manager: EntityManager, ids: readonly number[], reason: string, now: Date): Promise<void> {
+    if (ids.length === 0) return;
     await manager
       .getRepository(WechatMessageDelivery)
-      .update({ id }, { status: WechatDeliveryStatus.Skipped, lastError: reason, updatedAt: now });
+      .update({ id: In([...ids]) }, { status: WechatDeliveryStatus.Skipped, lastError: reason, updatedAt: now });
   }
 
-  /** Records how an attempt ended; false when the row had left `sending` meanwhile (expired as failed). */
-  async finish(id: number, result: DeliveryResult, now: Date): Promise<boolean> {
-    const changes: Partial<WechatMessageDelivery> = { status: result.status, updatedAt: now };
-    if (result.status === WechatDeliveryStatus.Sent) {
-      changes.sentAt = now;
-      changes.lastError = null;
-    } else {
-      changes.lastError = result.error.slice(0, ERROR_MAX_LENGTH);
+  /**
+   * Records how attempts ended, one statement per kind of ending, each only over rows still in
+   * `sending` (so never twice). Returns how many rows had left `sending` meanwhile (expired as failed).
+   */
+  async finish(outcomes: readonly { id: number; result: DeliveryResult }[], now: Date): Promise<number> {
+    const groups = new Map<string, { changes: Partial<WechatMessageDelivery>; ids: number[] }>();
+    for (const { id, result } of outcomes) {
+      const changes: Partial<WechatMessageDelivery> = { status: result.status, updatedAt: now };
+      if (result.status === WechatDeliveryStatus.Sent) {
+        changes.sentAt = now;
+        changes.lastError = null;
+      } else {
+        changes.lastError = result.error.slice(0, ERROR_MAX_LENGTH);
+      }
+      if (result.status === WechatDeliveryStatus.Pending) changes.nextAttemptAt = result.nextAttemptAt;
+      const key = JSON.stringify(changes);
+      const group = groups.get(key) ?? { changes, ids: [] };
+      group.ids.push(id);
+      groups.set(key, group);
     }
-    if (result.status === WechatDeliveryStatus.Pending) changes.nextAttemptAt = result.nextAttemptAt;
-    const updated = await this.deliveries.update({ id, status: WechatDeliveryStatus.Sending }, changes);
-    return (updated.affected ?? 0) === 1;
+    let unsettled = 0;
+    for (const { changes, ids } of groups.values()) {
+      const updated = await this.deliveries.update({ id: In(ids), status: WechatDeliveryStatus.Sending }, changes);
+      unsettled += ids.length - (updated.affected ?? ids.length);
+    }
+    return unsettled;
+  }
+
+  /**
+   * Pending deliveries whose dedupe key starts with `prefix` are skipped (e.g. a withdrawn notice's
+   * unsent messages); those already in `sending` go their way. Returns the retries among them that
+   * held a grant, for the caller to give back, and how many were cancelled.
+   */
+  async cancelPending(
+    manager: EntityManager,
+    prefix: string,
+    reason: string,
+    now: Date,
+  ): Promise<{ cancelled: number; heldGrants: { userId: number; templateId: string }[] }> {
+    // `!` escapes LIKE's wildcards alike on MariaDB and SQLite (a backslash does not).
+    const pattern = `${prefix.replace(/[!%_]/g, (character) => `!${character}`)}%`;
+    // Locked, passing over rows a server is claiming right now (those go their way, as if already sending).
+    const rows = await claimSkippingLocked(
+      manager
+        .getRepository(WechatMessageDelivery)
+        .createQueryBuilder('delivery')
+        .where("delivery.dedupeKey LIKE :pattern ESCAPE '!'", { pattern })
+        .andWhere('delivery.status = :status', { status: WechatDeliveryStatus.Pending }),
+    ).getMany();
+    if (rows.length === 0) return { cancelled: 0, heldGrants: [] };
+    const ids = rows.map((row) => row.id);
+    const result = await manager
+      .getRepository(WechatMessageDelivery)
+      .update(
+        { id: In(ids), status: WechatDeliveryStatus.Pending },
+        { status: WechatDeliveryStatus.Skipped, lastError: reason, updatedAt: now },
+      );
+    return {
+      cancelled: result.affected ?? ids.length,
+      heldGrants: rows
+        .filter((row) => row.grantSpentAt !== null)
+        .map((row) => ({ userId: row.userId, templateId: row.templateId })),
+    };
   }
 
   /**

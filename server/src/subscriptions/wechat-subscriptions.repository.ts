@@ -33,16 +33,44 @@ export class WechatSubscriptionsRepository {
       .execute();
   }
 
-  /** Spends one grant in the caller's transaction; false when none is left. */
-  async spendOne(manager: EntityManager, userId: number, templateId: string, now: Date): Promise<boolean> {
-    const result = await manager
+  /**
+   * The grant rows of these people and templates, locked for the caller's transaction (MariaDB), in
+   * key order so that two servers spending for the same people never deadlock: the claim reads how
+   * many are left, then spends them with `spend`.
+   */
+  lockHeld(
+    manager: EntityManager,
+    userIds: readonly number[],
+    templateIds: readonly string[],
+  ): Promise<WechatSubscription[]> {
+    if (userIds.length === 0 || templateIds.length === 0) return Promise.resolve([]);
+    const query = manager
       .getRepository(WechatSubscription)
-      .createQueryBuilder()
-      .update()
-      .set({ remaining: () => 'remaining - 1', updatedAt: now })
-      .where('user_id = :userId AND template_id = :templateId AND remaining > 0', { userId, templateId })
-      .execute();
-    return (result.affected ?? 0) === 1;
+      .createQueryBuilder('grant')
+      .where('grant.userId IN (:...userIds)', { userIds: [...new Set(userIds)] })
+      .andWhere('grant.templateId IN (:...templateIds)', { templateIds: [...new Set(templateIds)] })
+      .orderBy('grant.userId', 'ASC')
+      .addOrderBy('grant.templateId', 'ASC');
+    // SQLite has no row locks: its one writer at a time holds the whole database.
+    const type = query.connection.driver.options.type;
+    return (type === 'mysql' || type === 'mariadb' ? query.setLock('pessimistic_write') : query).getMany();
+  }
+
+  /** Spends grants of rows locked by `lockHeld`: `counts` maps a row id to how many (never more than it holds). */
+  async spend(manager: EntityManager, counts: ReadonlyMap<number, number>, now: Date): Promise<void> {
+    const idsByCount = new Map<number, number[]>();
+    for (const [id, count] of counts) {
+      if (count > 0) idsByCount.set(count, [...(idsByCount.get(count) ?? []), id]);
+    }
+    for (const [count, ids] of idsByCount) {
+      await manager
+        .getRepository(WechatSubscription)
+        .createQueryBuilder()
+        .update()
+        .set({ remaining: () => `remaining - ${Math.trunc(count)}`, updatedAt: now })
+        .where('id IN (:...ids)', { ids })
+        .execute();
+    }
   }
 
   /** Gives back a grant spent on a message WeChat never received. */

@@ -31,7 +31,17 @@ export interface ComposeNoticeRequest extends NoticeAudience {
   publishAt?: string | null;
 }
 
+/** `POST /notices`: a draft; the same client key returns the same draft (a retried tap makes one). */
+export interface CreateNoticeRequest extends ComposeNoticeRequest {
+  clientKey: string;
+}
+
 export type UpdateNoticeRequest = ComposeNoticeRequest;
+
+/** `POST /notices/audience-count`: how many people an audience reaches now, before publishing. */
+export interface NoticeAudienceCount {
+  recipients: number;
+}
 
 /** Counts of one notice, for a node or the whole audience. */
 export interface NoticeReceiptCounts {
@@ -86,6 +96,13 @@ export interface MyNotice {
 export interface MyNoticeListQuery extends PageQuery {
   /** Only those still to acknowledge. */
   unacknowledgedOnly?: boolean;
+}
+
+/** `GET /me/notices/counts`: the badge of the home page's 安全通知 entry. */
+export interface MyNoticeCounts {
+  unread: number;
+  /** Read or not, still waiting for 已阅知. */
+  unacknowledged: number;
 }
 
 /** Receipts of a notice at one node of its scope, and at each of the node's children. */

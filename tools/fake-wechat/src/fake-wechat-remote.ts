@@ -1,4 +1,4 @@
-import type { RecordedRequest } from './fake-state';
+import type { RecordedRequest, SubscribeCounts } from './fake-state';
 import type { FakeRuntimeSettings, FakeStateSnapshot } from './fake-wechat';
 import { CONTROL_PREFIX } from './fake-wechat';
 import type { FakeFault } from './faults';
@@ -20,6 +20,10 @@ export class FakeWechatRemote {
 
   async requestCount(path?: string): Promise<number> {
     return (await this.requests(path)).count;
+  }
+
+  async subscribeCounts(): Promise<SubscribeCounts> {
+    return (await this.call('GET', 'subscribe-counts')) as SubscribeCounts;
   }
 
   async injectFault(fault: FakeFault | FakeFault[]): Promise<void> {

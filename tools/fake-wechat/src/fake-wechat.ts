@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { endpoints } from './endpoints';
-import { type FakeSettings, FakeState, type RecordedRequest } from './fake-state';
+import { endpoints, WechatPath } from './endpoints';
+import { type FakeSettings, FakeState, type RecordedRequest, type SubscribeCounts } from './fake-state';
 import { type CallFault, type FakeFault, FaultValidationError, isTokenFault, parseFault } from './faults';
 import { DEVELOPER_USER_NAME, openIdFor, unionIdFor } from './identities';
 import { errorBody, FakeErrcode } from './wechat-errcodes';
@@ -28,6 +28,12 @@ export interface FakeWechatOptions {
   forceRefreshDailyLimit?: number;
   riskyWords?: string[];
   reviewWords?: string[];
+  /** Seed of probabilistic faults (default 1). */
+  faultSeed?: number;
+  /** Keep at most this many calls in the request log (default: all). */
+  requestLogLimit?: number | null;
+  /** Keep call bodies in the request log (default true). */
+  recordBodies?: boolean;
 }
 
 /** The settings `configure()` and `POST /__fake/config` may change at run time. */
@@ -113,6 +119,23 @@ function parseRuntimeSettings(value: unknown): FakeRuntimeSettings {
       settings[key] = number;
     }
   }
+  if (value.faultSeed !== undefined) {
+    if (typeof value.faultSeed !== 'number' || !Number.isSafeInteger(value.faultSeed)) {
+      throw new FaultValidationError('faultSeed must be an integer');
+    }
+    settings.faultSeed = value.faultSeed;
+  }
+  if (value.requestLogLimit !== undefined) {
+    const limit = value.requestLogLimit;
+    if (limit !== null && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0)) {
+      throw new FaultValidationError('requestLogLimit must be a non-negative integer or null (no limit)');
+    }
+    settings.requestLogLimit = limit;
+  }
+  if (value.recordBodies !== undefined) {
+    if (typeof value.recordBodies !== 'boolean') throw new FaultValidationError('recordBodies must be true or false');
+    settings.recordBodies = value.recordBodies;
+  }
   return settings;
 }
 
@@ -194,6 +217,11 @@ export class FakeWechat {
         this.state.faults.add(parsed as CallFault);
       }
     }
+  }
+
+  /** The fake's own tally of subscribe messages: calls, accepted, distinct accepted, duplicates. */
+  subscribeCounts(): SubscribeCounts {
+    return this.state.subscribeCounts();
   }
 
   currentAccessToken(): string | null {
@@ -288,7 +316,9 @@ export class FakeWechat {
     };
     // Keep a handle on this call's state: a reset while it sleeps must not mix it into the new one.
     const state = this.state;
-    state.requests.push(record);
+    state.record(record);
+    const subscribeSend = path === WechatPath.SubscribeSend;
+    if (subscribeSend) state.countSubscribeCall();
 
     const decision = state.faults.decide(path);
     if (decision.latencyMs > 0 && !(await this.sleep(decision.latencyMs))) {
@@ -301,6 +331,15 @@ export class FakeWechat {
     }
     const answer = (body: Record<string, unknown>, status = 200) => {
       record.errcode = typeof body.errcode === 'number' ? body.errcode : 0;
+      if (subscribeSend) {
+        const message = parsed?.ok && isPlainObject(parsed.value) ? parsed.value : {};
+        state.countSubscribeAnswer(record.errcode, {
+          touser: message.touser,
+          template_id: message.template_id,
+          page: message.page,
+          data: message.data,
+        });
+      }
       sendJson(response, body, status);
     };
     if (decision.answer?.kind === 'errcode') {
@@ -369,6 +408,9 @@ export class FakeWechat {
         case 'GET state':
           sendJson(response, this.snapshot());
           return;
+        case 'GET subscribe-counts':
+          sendJson(response, this.subscribeCounts());
+          return;
         case 'GET faults':
           sendJson(response, { faults: this.state.faults.list() });
           return;
@@ -416,6 +458,9 @@ export async function startFakeWechat(options: FakeWechatOptions = {}): Promise<
     forceRefreshDailyLimit: options.forceRefreshDailyLimit ?? 20,
     riskyWords: options.riskyWords ?? [...DEFAULT_RISKY_WORDS],
     reviewWords: options.reviewWords ?? [...DEFAULT_REVIEW_WORDS],
+    faultSeed: options.faultSeed ?? 1,
+    requestLogLimit: options.requestLogLimit ?? null,
+    recordBodies: options.recordBodies ?? true,
   };
   // Validate the run-time settings the same way the control API does.
   parseRuntimeSettings({
@@ -424,6 +469,9 @@ export async function startFakeWechat(options: FakeWechatOptions = {}): Promise<
     forceRefreshDailyLimit: settings.forceRefreshDailyLimit,
     riskyWords: settings.riskyWords,
     reviewWords: settings.reviewWords,
+    faultSeed: settings.faultSeed,
+    requestLogLimit: settings.requestLogLimit,
+    recordBodies: settings.recordBodies,
   });
   const server = createServer();
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,5 @@
 export { WechatPath } from './endpoints';
-export type { FakeSettings, RecordedRequest } from './fake-state';
+export type { FakeSettings, RecordedRequest, SubscribeCounts } from './fake-state';
 export {
   DEFAULT_APP_ID,
   DEFAULT_APP_SECRET,

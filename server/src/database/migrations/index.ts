@@ -6,6 +6,7 @@ import { TrainingAndCheckIns1764806400000 } from './1764806400000-training-and-c
 import { LessonImagesAndDeclarationReduction1764892800000 } from './1764892800000-lesson-images-and-declaration-reduction';
 
 import { Notices1764979200000 } from './1764979200000-notices';
+import { NoticeReminders1765065600000 } from './1765065600000-notice-reminders';
 
 /** Every migration, in order. One portable set for MariaDB and SQLite. */
 export const MIGRATIONS = [
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   TrainingAndCheckIns1764806400000,
   LessonImagesAndDeclarationReduction1764892800000,
   Notices1764979200000,
+  NoticeReminders1765065600000,
 ];
