@@ -21,6 +21,9 @@ export default defineAppConfig({
     // main package (no subpackage download at the gate).
     'pages/check-in/index',
     'pages/lesson/index',
+    // 安全通知: opened from the home page, the inbox and WeChat subscribe messages by every worker.
+    'pages/notice/index',
+    'pages/notice/detail',
   ],
   subPackages: [
     {
@@ -41,6 +44,9 @@ export default defineAppConfig({
         'lesson-edit/index',
         'lesson-assign/index',
         'roll-call/index',
+        'notices/index',
+        'notice-edit/index',
+        'notice-receipts/index',
       ],
     },
   ],

@@ -1,12 +1,10 @@
-import type { WechatSubscriptions } from '@ankang/shared';
-import { apiRequest } from '../../api';
+import { fetchWechatSubscriptions } from './fetch-wechat-subscriptions';
 
 /**
- * The subscribe-message templates the server sends with (`GET /me/wechat-subscriptions`), one per
- * configured purpose, to ask for in a tap. Empty when the server has none configured.
+ * The template ids to ask for in a tap, one per configured purpose, the notice template first.
+ * Empty when the server has none configured.
  */
 export async function fetchSubscriptionTemplates(): Promise<string[]> {
-  const answer = await apiRequest<WechatSubscriptions>({ path: '/me/wechat-subscriptions' });
-  const ids = (answer?.templates ?? []).map((template) => template.templateId).filter(Boolean);
-  return [...new Set(ids)];
+  const templates = await fetchWechatSubscriptions();
+  return [...new Set(templates.map((template) => template.templateId))];
 }

@@ -2,6 +2,7 @@ import { WechatSubscribePurpose } from '@ankang/shared';
 import { fakeApi, ok, signIn } from '../../../test/fake-api';
 import { requestSubscribeMessage } from '../../../test/mocks/taro';
 import { fetchSubscriptionTemplates } from './fetch-subscription-templates';
+import { fetchWechatSubscriptions } from './fetch-wechat-subscriptions';
 import { askForSubscriptions } from './request-subscriptions';
 
 describe('WeChat subscribe messages', () => {
@@ -16,6 +17,25 @@ describe('WeChat subscribe messages', () => {
       }),
     });
     await expect(fetchSubscriptionTemplates()).resolves.toEqual(['tmpl-a', 'tmpl-b']);
+  });
+
+  it('puts the notice template first, so it is among the three WeChat asks about', async () => {
+    signIn();
+    fakeApi({
+      'GET /me/wechat-subscriptions': ok({
+        templates: [
+          { purpose: WechatSubscribePurpose.HazardAlert, templateId: 'tmpl-a', remaining: 0 },
+          { purpose: WechatSubscribePurpose.HazardReminder, templateId: 'tmpl-b', remaining: 2 },
+          { purpose: WechatSubscribePurpose.Notice, templateId: 'tmpl-n', remaining: 1 },
+        ],
+      }),
+    });
+    await expect(fetchSubscriptionTemplates()).resolves.toEqual(['tmpl-n', 'tmpl-a', 'tmpl-b']);
+    await expect(fetchWechatSubscriptions()).resolves.toEqual([
+      { purpose: WechatSubscribePurpose.Notice, templateId: 'tmpl-n', remaining: 1 },
+      { purpose: WechatSubscribePurpose.HazardAlert, templateId: 'tmpl-a', remaining: 0 },
+      { purpose: WechatSubscribePurpose.HazardReminder, templateId: 'tmpl-b', remaining: 2 },
+    ]);
   });
 
   it('asks for at most three, records only WeChat’s answers for them (not errMsg), once', async () => {

@@ -1,8 +1,22 @@
-import { CommonErrorCode, LessonReason, ShiftClearance, TrainingErrorCode } from '@ankang/shared';
+import {
+  CommonErrorCode,
+  LessonReason,
+  ShiftClearance,
+  TrainingErrorCode,
+  WechatSubscribePurpose,
+} from '@ankang/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { apiError, fakeApi, NetworkDown, ok, type RecordedRequest, signIn } from '../../../test/fake-api';
 import { checkInCardFixture, todayAt } from '../../../test/fixtures';
-import { currentRouter, navigateTo, reLaunch, request, showPageAgain, taroStorage } from '../../../test/mocks/taro';
+import {
+  currentRouter,
+  navigateTo,
+  reLaunch,
+  request,
+  requestSubscribeMessage,
+  showPageAgain,
+  taroStorage,
+} from '../../../test/mocks/taro';
 import { CLIENT_KEY_PATTERN } from '../../api';
 import CheckInPage from './index';
 
@@ -128,6 +142,67 @@ describe('班前打卡 (pages/check-in)', () => {
 
     fireEvent.click(byId('todays-lesson-start'));
     expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/lesson/index?id=l-1&checkInId=ci-1' });
+  });
+
+  it('in WeChat, after a check-in, asks within a tap for the notice template first, and records the answer', async () => {
+    process.env.TARO_ENV = 'weapp';
+    signIn();
+    arriveAt();
+    requestSubscribeMessage.mockResolvedValueOnce({
+      errMsg: 'requestSubscribeMessage:ok',
+      'tmpl-notice': 'accept',
+      'tmpl-alert': 'reject',
+      'tmpl-reminder': 'accept',
+    });
+    const api = fakeApi({
+      'GET /check-ins/today': NOT_YET,
+      'POST /check-ins': ok(checkInCardFixture(), 201),
+      'GET /me/wechat-subscriptions': ok({
+        templates: [
+          { purpose: WechatSubscribePurpose.HazardAlert, templateId: 'tmpl-alert', remaining: 0 },
+          { purpose: WechatSubscribePurpose.HazardReminder, templateId: 'tmpl-reminder', remaining: 0 },
+          { purpose: WechatSubscribePurpose.Notice, templateId: 'tmpl-notice', remaining: 0 },
+        ],
+      }),
+      'POST /me/wechat-subscriptions': ok({ templates: [] }),
+    });
+    render(<CheckInPage />);
+    await declarationShown();
+    // Nothing is asked before the worker checked in.
+    expect(api.callsTo('GET', '/me/wechat-subscriptions')).toHaveLength(0);
+
+    fireEvent.click(byId('declare-submit'));
+    await waitFor(() => byId('check-in-subscribe-button'));
+
+    fireEvent.click(byId('check-in-subscribe-button'));
+
+    expect(requestSubscribeMessage).toHaveBeenCalledTimes(1);
+    expect(requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['tmpl-notice', 'tmpl-alert', 'tmpl-reminder'] });
+    await waitFor(() => expect(api.callsTo('POST', '/me/wechat-subscriptions')).toHaveLength(1));
+    expect(api.callsTo('POST', '/me/wechat-subscriptions')[0].data).toEqual({
+      results: { 'tmpl-notice': 'accept', 'tmpl-alert': 'reject', 'tmpl-reminder': 'accept' },
+    });
+    expect(document.getElementById('check-in-subscribe')).toBeNull();
+  });
+
+  it('offers no subscription on H5, nor when today’s card was already there', async () => {
+    signIn();
+    arriveAt();
+    const api = fakeApi({ 'GET /check-ins/today': NOT_YET, 'POST /check-ins': ok(checkInCardFixture(), 201) });
+    const h5 = render(<CheckInPage />);
+    await declarationShown();
+    fireEvent.click(byId('declare-submit'));
+    await waitFor(() => byId('todays-lesson-start'));
+    expect(document.getElementById('check-in-subscribe')).toBeNull();
+    expect(api.callsTo('GET', '/me/wechat-subscriptions')).toHaveLength(0);
+    h5.unmount();
+
+    process.env.TARO_ENV = 'weapp';
+    const again = fakeApi({ 'GET /check-ins/today': ok(checkInCardFixture()) });
+    render(<CheckInPage />);
+    await waitFor(() => byId('todays-lesson-start'));
+    expect(document.getElementById('check-in-subscribe')).toBeNull();
+    expect(again.callsTo('GET', '/me/wechat-subscriptions')).toHaveLength(0);
   });
 
   it('says a refresher is a refresher', async () => {

@@ -10,10 +10,11 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorMessage, isApiError, newClientKey, useRequireSession } from '../../api';
+import { errorMessage, isApiError, isWeapp, newClientKey, useRequireSession } from '../../api';
 import { StatusBlock } from '../../components';
 import { CheckInCardView, DeclarationFormView } from '../../components/training';
 import { createCheckIn, durationLabel, fetchTodaysCheckIn } from '../../features/training';
+import { askForSubscriptions, useSubscriptionTemplates } from '../../features/wechat-subscriptions';
 import { recentWorkplaces, workplacePageUrl } from '../../features/workplace';
 import { checkInPageUrl, lessonPageUrl } from '../../utils/training-pages';
 import './index.scss';
@@ -81,6 +82,37 @@ function TodaysLesson({ card }: { card: CheckInCard }) {
 }
 
 /**
+ * After a check-in the worker has the phone in hand: the moment to ask WeChat for the subscribe
+ * messages (safety notices first). WeChat shows the dialog only inside a tap, hence the button.
+ */
+function SubscribeOffer({ templateIds }: { templateIds: readonly string[] }) {
+  const [asked, setAsked] = useState(false);
+  if (!isWeapp() || templateIds.length === 0 || asked) {
+    return null;
+  }
+  return (
+    <View className="card check-in__subscribe" id="check-in-subscribe">
+      <Text className="check-in__subscribe-title">接收安全通知</Text>
+      <Text className="muted check-in__subscribe-text">
+        工会和企业发布的安全通知、隐患整改提醒，可以通过微信消息及时告诉您。
+      </Text>
+      <Button
+        id="check-in-subscribe-button"
+        size="large"
+        block
+        onClick={() => {
+          // Asked synchronously within the tap: WeChat refuses the dialog otherwise.
+          void askForSubscriptions(templateIds);
+          setAsked(true);
+        }}
+      >
+        允许微信提醒
+      </Button>
+    </View>
+  );
+}
+
+/**
  * 班前打卡 at a workplace (`?workplaceId=`): today's card when the worker already checked in (here or
  * elsewhere), else the health declaration, sent with one client key kept across retries. Fit →
  * today's lesson; a sign → the red card; no lesson to take → the green card at once.
@@ -96,6 +128,9 @@ export default function CheckInPage() {
   const clientKey = useRef(newClientKey());
   const firstShow = useRef(true);
   const [workplace] = useState(() => recentWorkplaces().find((known) => known.id === workplaceId) ?? null);
+  // Checked in on this page just now (not an earlier card shown again).
+  const [checkedInHere, setCheckedInHere] = useState(false);
+  const templateIds = useSubscriptionTemplates(checkedInHere);
 
   const loadToday = useCallback(async () => {
     try {
@@ -136,6 +171,7 @@ export default function CheckInPage() {
     try {
       const card = await createCheckIn({ workplaceId, clientKey: clientKey.current, declaration });
       setLoad({ state: 'card', card });
+      setCheckedInHere(true);
       Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
     } catch (error) {
       setFailure({
@@ -179,6 +215,7 @@ export default function CheckInPage() {
         {card.clearance === ShiftClearance.Cleared ? (
           <Text className="muted check-in__note">请向班组长出示本页面。祝您平安上岗！</Text>
         ) : null}
+        {checkedInHere ? <SubscribeOffer templateIds={templateIds} /> : null}
         {pending && !card.todaysLesson ? (
           <StatusBlock text="正在安排今日培训，请稍后刷新。" actionText="刷新" onAction={() => void loadToday()} />
         ) : null}

@@ -76,6 +76,47 @@ describe('消息 (inbox)', () => {
     expect(navigateTo).not.toHaveBeenCalled();
   });
 
+  it('opens a notice and its reminder at the notice, marked as 安全通知', async () => {
+    signIn();
+    const api = fakeApi({
+      'GET /inbox': ok({
+        items: [
+          message({
+            id: 'm-5',
+            kind: InboxMessageKind.NoticePublished,
+            title: '安全通知：关于做好冬季安全生产工作的通知',
+            body: '海东市总工会 · 请及时查看并确认阅知',
+            link: '/pages/notice/detail?id=n-1',
+          }),
+          message({
+            id: 'm-6',
+            kind: InboxMessageKind.NoticeReminder,
+            title: '请确认阅知：关于做好冬季安全生产工作的通知',
+            body: '您还未确认阅知，请尽快查看',
+            link: '/pages/notice/detail?id=n-1',
+          }),
+          message(),
+        ],
+        nextCursor: null,
+      }),
+      'POST /inbox/m-5/read': { statusCode: 204 },
+    });
+    render(<InboxPage />);
+    await waitFor(() => byId('inbox-message-m-5'));
+    expect(byId('inbox-message-m-5').textContent).toContain('安全通知');
+    expect(byId('inbox-message-m-6').textContent).toContain('安全通知');
+    expect(byId('inbox-message-m-1').querySelector('.inbox-message__kind')).toBeNull();
+
+    fireEvent.click(byId('inbox-message-m-5'));
+
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/notice/detail?id=n-1' });
+    await waitFor(() => expect(api.callsTo('POST', '/inbox/m-5/read')).toHaveLength(1));
+
+    // Hazard messages keep opening their ticket.
+    fireEvent.click(byId('inbox-message-m-1'));
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/pages/hazard/detail?id=501' });
+  });
+
   it('marks everything read at once', async () => {
     signIn();
     const api = fakeApi({

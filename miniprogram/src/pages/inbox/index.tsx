@@ -1,4 +1,4 @@
-import type { InboxMessage } from '@ankang/shared';
+import { type InboxMessage, InboxMessageKind } from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
@@ -12,7 +12,13 @@ import { INBOX_URL } from '../../utils/hazard-pages';
 import { openAppLink } from '../../utils/open-link';
 import './index.scss';
 
-/** 消息: alerts and reminders (new assignments, deadlines, fixes to verify, closed reports), newest first. */
+/** Messages about a safety notice: they open the notice, where it is read and acknowledged. */
+const NOTICE_KINDS: readonly InboxMessageKind[] = [InboxMessageKind.NoticePublished, InboxMessageKind.NoticeReminder];
+
+/**
+ * 消息: alerts and reminders (new assignments, deadlines, fixes to verify, closed reports) and safety
+ * notices with their 催办 reminders, newest first; each opens the page its link names.
+ */
 export default function InboxPage() {
   const signedIn = useRequireSession(INBOX_URL);
   const messages = usePagedList<InboxMessage>(signedIn ? 'inbox' : null, (cursor) => listInbox({ cursor }));
@@ -76,6 +82,7 @@ export default function InboxPage() {
         >
           <View className="inbox-message__head">
             {message.readAt ? null : <View className="inbox-message__dot" />}
+            {NOTICE_KINDS.includes(message.kind) ? <Text className="inbox-message__kind">安全通知</Text> : null}
             <Text className="inbox-message__title">{message.title}</Text>
           </View>
           <Text className="inbox-message__body">{message.body}</Text>

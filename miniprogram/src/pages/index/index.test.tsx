@@ -1,7 +1,7 @@
 import { AuthErrorCode, CommonErrorCode, type MeResponse } from '@ankang/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { apiError, fakeApi, grant, ok, Role, signIn } from '../../../test/fake-api';
-import { navigateTo, reLaunch, request, scanCode, showModal, switchTab } from '../../../test/mocks/taro';
+import { navigateTo, reLaunch, request, scanCode, showModal, showPageAgain, switchTab } from '../../../test/mocks/taro';
 import HomePage from './index';
 
 const WORKER: MeResponse = {
@@ -78,6 +78,34 @@ describe('首页', () => {
 
     expect(switchTab).toHaveBeenCalledWith({ url: '/pages/report/index' });
     expect(switchTab).toHaveBeenCalledWith({ url: '/pages/training/index' });
+  });
+
+  it('shows the unread notices on the 安全通知 entry, hidden at 0, refreshed when 首页 shows again', async () => {
+    signIn();
+    let counts = { unread: 3, unacknowledged: 2 };
+    const api = fakeApi({ 'GET /me': ok(WORKER), 'GET /me/notices/counts': () => ok(counts) });
+    render(<HomePage />);
+
+    await waitFor(() => expect(document.getElementById('entry-notice-badge')?.textContent).toBe('3'));
+    expect(screen.getByText('2 条待确认')).toBeTruthy();
+
+    counts = { unread: 0, unacknowledged: 0 };
+    showPageAgain();
+    await waitFor(() => expect(document.getElementById('entry-notice-badge')).toBeNull());
+    expect(screen.getByText('工会与企业通知')).toBeTruthy();
+    expect(api.callsTo('GET', '/me/notices/counts')).toHaveLength(2);
+
+    fireEvent.click(screen.getByText('安全通知'));
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/notice/index' });
+  });
+
+  it('keeps the 安全通知 entry without a badge when the counts cannot be read', async () => {
+    signIn();
+    fakeApi({ 'GET /me': ok(WORKER) });
+    render(<HomePage />);
+    await screen.findByText(/李建国/);
+    expect(document.getElementById('entry-notice')).not.toBeNull();
+    expect(document.getElementById('entry-notice-badge')).toBeNull();
   });
 
   it('on H5 explains that scanning happens in WeChat', async () => {

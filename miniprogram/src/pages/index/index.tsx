@@ -4,6 +4,7 @@ import { isWeapp } from '../../api';
 import { SectionCard, StatusBlock, StepFlow } from '../../components';
 import { useMe } from '../../features/auth';
 import { useUnreadCount } from '../../features/inbox';
+import { MY_NOTICES_URL, useMyNoticeCounts } from '../../features/notices';
 import { type ScannedWorkplace, scanEntrance, workplacePageUrl } from '../../features/workplace';
 import { isStaff, roleNames } from '../../utils/roles';
 import { TODAYS_CARD_URL } from '../../utils/training-pages';
@@ -72,22 +73,25 @@ function PreShiftCard() {
   );
 }
 
-function comingSoon(title: string, content: string): void {
-  Taro.showModal({ title, content, showCancel: false, confirmText: '知道了' }).catch(() => undefined);
-}
-
 interface EntryProps {
   id: string;
   mark: string;
   title: string;
   description: string;
   tone: 'green' | 'orange' | 'blue' | 'slate';
+  /** A count on the entry's corner (`#<id>-badge`), hidden at 0. */
+  badge?: number;
   onClick: () => void;
 }
 
-function Entry({ id, mark, title, description, tone, onClick }: EntryProps) {
+function Entry({ id, mark, title, description, tone, badge = 0, onClick }: EntryProps) {
   return (
     <View className={`entry entry--${tone}`} id={id} onClick={onClick} hoverClass="entry--pressed">
+      {badge > 0 ? (
+        <Text className="entry__badge" id={`${id}-badge`}>
+          {badge > 99 ? '99+' : badge}
+        </Text>
+      ) : null}
       <Text className="entry__mark">{mark}</Text>
       <Text className="entry__title">{title}</Text>
       <Text className="entry__description">{description}</Text>
@@ -99,6 +103,8 @@ export default function HomePage() {
   const { signedIn, load, reload } = useMe();
   // Keeps the badge on the 我的 tab current (alerts and reminders arrive in the background).
   useUnreadCount(signedIn);
+  // Refreshed each time 首页 shows: reading a notice lowers it.
+  const noticeCounts = useMyNoticeCounts(signedIn);
 
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh());
@@ -163,14 +169,10 @@ export default function HomePage() {
           id="entry-notice"
           mark="知"
           title="安全通知"
-          description="工会与企业通知"
+          description={noticeCounts.unacknowledged > 0 ? `${noticeCounts.unacknowledged} 条待确认` : '工会与企业通知'}
           tone="slate"
-          onClick={() =>
-            comingSoon(
-              '安全通知',
-              '工会和企业推送的安全警示、政策法规和培训通知将在这里查看，需要确认的通知可一键“已阅知”。即将上线。',
-            )
-          }
+          badge={noticeCounts.unread}
+          onClick={() => void Taro.navigateTo({ url: MY_NOTICES_URL }).catch(() => undefined)}
         />
       </View>
 
@@ -181,7 +183,7 @@ export default function HomePage() {
           onClick={() => void Taro.navigateTo({ url: '/packages/staff/workbench/index' })}
         >
           <Text className="card__title">工作台</Text>
-          <Text className="muted">隐患工单、培训课程、班组点名、组织架构、人员与角色、绑定审核</Text>
+          <Text className="muted">隐患工单、安全通知、培训课程、班组点名、组织架构、人员与角色、绑定审核</Text>
         </View>
       ) : null}
     </View>

@@ -1,9 +1,16 @@
-import { BindingStatus, type MeResponse, ProfileErrorCode, WorkerGroup } from '@ankang/shared';
+import { BindingStatus, type MeResponse, ProfileErrorCode, WechatSubscribePurpose, WorkerGroup } from '@ankang/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { apiError, fakeApi, grant, OrgKind, ok, Role, signIn } from '../../../test/fake-api';
 import { bindingFixture, meFixture } from '../../../test/fixtures';
 import { openTypeDetails } from '../../../test/mocks/components';
-import { navigateTo, reLaunch, showModal, showPageAgain, showToast } from '../../../test/mocks/taro';
+import {
+  navigateTo,
+  reLaunch,
+  requestSubscribeMessage,
+  showModal,
+  showPageAgain,
+  showToast,
+} from '../../../test/mocks/taro';
 import { readTokens } from '../../api';
 import MinePage from './index';
 
@@ -35,6 +42,59 @@ describe('我的', () => {
     expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/privacy/index' });
     fireEvent.click(screen.getByText('工作台'));
     expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/workbench/index' });
+  });
+
+  it('in WeChat offers 消息订阅: grants left per template, asks for every template in the tap, reads them again', async () => {
+    process.env.TARO_ENV = 'weapp';
+    signIn();
+    let remaining = 0;
+    requestSubscribeMessage.mockResolvedValueOnce({
+      errMsg: 'requestSubscribeMessage:ok',
+      'tmpl-notice': 'accept',
+      'tmpl-alert': 'accept',
+      'tmpl-reminder': 'reject',
+    });
+    const api = fakeApi({
+      'GET /me': ok(UNION_STAFF),
+      'GET /me/wechat-subscriptions': () =>
+        ok({
+          templates: [
+            { purpose: WechatSubscribePurpose.HazardReminder, templateId: 'tmpl-reminder', remaining: 0 },
+            { purpose: WechatSubscribePurpose.HazardAlert, templateId: 'tmpl-alert', remaining },
+            { purpose: WechatSubscribePurpose.Notice, templateId: 'tmpl-notice', remaining },
+          ],
+        }),
+      'POST /me/wechat-subscriptions': () => {
+        remaining = 1;
+        return ok({ templates: [] });
+      },
+    });
+    render(<MinePage />);
+
+    await waitFor(() => expect(document.getElementById('mine-subscriptions')).not.toBeNull());
+    expect(document.getElementById('mine-subscription-notice')?.textContent).toBe('安全通知：可接收 0 次');
+    expect(document.getElementById('mine-subscription-hazard_reminder')?.textContent).toBe(
+      '隐患整改期限提醒：可接收 0 次',
+    );
+
+    fireEvent.click(document.getElementById('mine-subscriptions') as HTMLElement);
+
+    expect(requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['tmpl-notice', 'tmpl-reminder', 'tmpl-alert'] });
+    await waitFor(() =>
+      expect(document.getElementById('mine-subscription-notice')?.textContent).toBe('安全通知：可接收 1 次'),
+    );
+    expect(api.callsTo('POST', '/me/wechat-subscriptions')[0].data).toEqual({
+      results: { 'tmpl-notice': 'accept', 'tmpl-alert': 'accept', 'tmpl-reminder': 'reject' },
+    });
+  });
+
+  it('on H5 shows no 消息订阅 and asks nothing about it', async () => {
+    signIn();
+    const api = fakeApi({ 'GET /me': ok(UNION_STAFF) });
+    render(<MinePage />);
+    await screen.findByText('赵主席');
+    expect(document.getElementById('mine-subscriptions')).toBeNull();
+    expect(api.callsTo('GET', '/me/wechat-subscriptions')).toHaveLength(0);
   });
 
   it('logs out after confirmation: revokes the refresh token, clears the session, goes to login', async () => {

@@ -1,11 +1,13 @@
+import { WECHAT_SUBSCRIBE_PURPOSE_LABELS } from '@ankang/shared';
 import { Button, Cell, CellGroup, Dialog } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
-import { LOGIN_PAGE_URL } from '../../api';
+import { isWeapp, LOGIN_PAGE_URL } from '../../api';
 import { StatusBlock } from '../../components';
 import { logout, useMe } from '../../features/auth';
 import { useUnreadCount } from '../../features/inbox';
+import { askForSubscriptions, useWechatSubscriptions } from '../../features/wechat-subscriptions';
 import { INBOX_URL, MY_REPORTS_URL } from '../../utils/hazard-pages';
 import { isStaff } from '../../utils/roles';
 import { BindingCard } from './binding-card';
@@ -18,6 +20,8 @@ export default function MinePage() {
   const [leaving, setLeaving] = useState(false);
   const firstShow = useRef(true);
   const unread = useUnreadCount(signedIn);
+  // WeChat only: H5 has no subscribe messages, so the entry is not shown there.
+  const subscriptions = useWechatSubscriptions(signedIn);
 
   // Back from 编辑资料 or a scanned workplace: the profile or the binding may have changed.
   useDidShow(() => {
@@ -80,6 +84,30 @@ export default function MinePage() {
           clickable
           onClick={() => void Taro.navigateTo({ url: MY_REPORTS_URL })}
         />
+        {isWeapp() && subscriptions.templates.length > 0 ? (
+          <Cell
+            className="mine-cell-subscriptions"
+            title={<Text id="mine-subscriptions">消息订阅</Text>}
+            description={
+              <View className="mine__subscriptions">
+                {subscriptions.templates.map((template) => (
+                  <Text key={template.templateId} id={`mine-subscription-${template.purpose}`}>
+                    {WECHAT_SUBSCRIBE_PURPOSE_LABELS[template.purpose] ?? template.purpose}：可接收 {template.remaining}{' '}
+                    次
+                  </Text>
+                ))}
+              </View>
+            }
+            extra="订阅"
+            clickable
+            onClick={() => {
+              // Asked within the tap (WeChat's rule); the counts are read again once answered.
+              void askForSubscriptions(subscriptions.templates.map((template) => template.templateId)).then(
+                subscriptions.refresh,
+              );
+            }}
+          />
+        ) : null}
         {me && isStaff(me.roles) ? (
           <Cell
             className="mine-cell-workbench"

@@ -99,6 +99,26 @@ describe('工作台 (staff subpackage)', () => {
     expect(screen.queryByText('班组点名')).toBeNull();
   });
 
+  it('links officers and union staff to 安全通知; admins do not publish notices', async () => {
+    signIn();
+    fakeApi({ 'GET /me': ok(me([grant(Role.Officer, '安康化工有限公司')])) });
+    const officer = render(<WorkbenchPage />);
+    await screen.findByText('安全通知');
+    fireEvent.click(document.getElementById('tool-notices') as HTMLElement);
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/notices/index' });
+    officer.unmount();
+
+    fakeApi({ 'GET /me': ok(me([grant(Role.UnionStaff, '西宁市总工会', OrgKind.Union)])) });
+    const union = render(<WorkbenchPage />);
+    expect(await screen.findByText('安全通知')).toBeTruthy();
+    union.unmount();
+
+    fakeApi({ 'GET /me': ok(me([grant(Role.Admin, '青海省总工会', OrgKind.Union)])) });
+    render(<WorkbenchPage />);
+    expect(await screen.findByText('组织架构')).toBeTruthy();
+    expect(document.getElementById('tool-notices')).toBeNull();
+  });
+
   it('keeps hazard work from admins, who run the tree, not the tickets', async () => {
     signIn();
     fakeApi({ 'GET /me': ok(me([grant(Role.Admin, '青海省总工会', OrgKind.Union)])) });

@@ -9,6 +9,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { BulletList, SectionCard, SoonBadge, StatusBlock, StepFlow } from '../../../components';
 import { useMe } from '../../../features/auth';
+import { STAFF_NOTICES_URL } from '../../../features/notices';
 import { askForSubscriptions, useSubscriptionTemplates } from '../../../features/wechat-subscriptions';
 import { HAZARD_QUEUE_URL, HAZARD_SUPERVISION_URL } from '../../../utils/hazard-pages';
 import { hasPermission } from '../../../utils/permissions';
@@ -43,6 +44,13 @@ const TOOLS: readonly Tool[] = [
     url: HAZARD_SUPERVISION_URL,
     permissions: [Permission.HazardSupervise],
     subscribe: true,
+  },
+  {
+    id: 'tool-notices',
+    title: '安全通知',
+    description: '向辖区单位和重点人群发布通知，查看阅知情况并催办',
+    url: STAFF_NOTICES_URL,
+    permissions: [Permission.NoticeManage],
   },
   {
     id: 'tool-lessons',
@@ -160,13 +168,8 @@ export default function WorkbenchPage() {
         />
       </SectionCard>
 
-      <SectionCard title="通知与统计" extra={<SoonBadge />}>
-        <BulletList
-          items={[
-            '向所辖企业、行业和重点人群推送安全通知，查看送达、已读和“已阅知”情况。',
-            '按组织、时段统计隐患、三违、班前申报和培训完成率，“安康杯”竞赛排名，可导出 Excel。',
-          ]}
-        />
+      <SectionCard title="统计" extra={<SoonBadge />}>
+        <BulletList items={['按组织、时段统计隐患、三违、班前申报和培训完成率，“安康杯”竞赛排名，可导出 Excel。']} />
       </SectionCard>
     </View>
   );

@@ -1,0 +1,131 @@
+import { ORG_KIND_LABELS, OrgKind, type OrgUnitReference, type OrgUnitSummary } from '@ankang/shared';
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { StatusBlock } from '../../../components';
+import { ListFooter } from '../../../components/list-footer';
+import { listOrgUnits } from '../../../features/org';
+import { usePagedList } from '../../../hooks/use-paged-list';
+
+interface ScopePickerProps {
+  /** The nodes where the author holds the right to publish: their own union or enterprise. */
+  roots: readonly OrgUnitReference[];
+  value: OrgUnitReference | null;
+  onChange: (node: OrgUnitReference) => void;
+  disabled?: boolean;
+}
+
+/** Unions and enterprises hold people; workplaces and archived nodes are no audience. */
+function reachable(unit: OrgUnitSummary): boolean {
+  return unit.kind !== OrgKind.Workplace && !unit.archived;
+}
+
+function ScopeRow({
+  unit,
+  chosen,
+  onChoose,
+  onOpen,
+}: {
+  unit: OrgUnitReference;
+  chosen: boolean;
+  onChoose: () => void;
+  onOpen?: () => void;
+}) {
+  return (
+    <View className={`list-row node-row${chosen ? ' node-row--chosen' : ''}`}>
+      <View
+        className="list-row__main"
+        id={`scope-${unit.id}`}
+        role="radio"
+        aria-checked={chosen}
+        hoverClass="list-row--pressed"
+        onClick={onChoose}
+      >
+        <Text className="list-row__title">
+          {chosen ? '✓ ' : ''}
+          {unit.name}
+        </Text>
+        <Text className="list-row__meta">{ORG_KIND_LABELS[unit.kind] ?? unit.kind}</Text>
+      </View>
+      {onOpen ? (
+        <Text className="node-row__open" id={`scope-${unit.id}-open`} onClick={onOpen}>
+          下级 ›
+        </Text>
+      ) : null}
+    </View>
+  );
+}
+
+/**
+ * 发布范围 (`#notice-scope`): the author's own nodes (`#scope-<id>`), and below the one opened
+ * (下级 ›, `#scope-<id>-open`) its unions and enterprises, to narrow the notice to a subtree.
+ */
+export function ScopePicker({ roots, value, onChange, disabled = false }: ScopePickerProps) {
+  const [path, setPath] = useState<OrgUnitReference[]>([]);
+  const current = path.length > 0 ? path[path.length - 1] : null;
+  const children = usePagedList<OrgUnitSummary>(current ? `children:${current.id}` : null, (cursor) =>
+    listOrgUnits({ parentId: current?.id ?? '', cursor }),
+  );
+  const rootIds = new Set(roots.map((root) => root.id));
+  const shown = children.items.filter((unit) => reachable(unit) && !rootIds.has(unit.id));
+  const choose = (node: OrgUnitReference) => {
+    if (!disabled) {
+      onChange(node);
+    }
+  };
+
+  return (
+    <View className="node-picker notice-scope" id="notice-scope" role="radiogroup">
+      {roots.map((root) => (
+        <ScopeRow
+          key={root.id}
+          unit={root}
+          chosen={value?.id === root.id}
+          onChoose={() => choose(root)}
+          onOpen={root.kind === OrgKind.Union && !disabled ? () => setPath([root]) : undefined}
+        />
+      ))}
+      {current ? (
+        <View className="notice-scope__below">
+          <View className="node-picker__path">
+            <Text className="node-picker__crumb notice-scope__close" id="scope-close" onClick={() => setPath([])}>
+              ‹ 收起
+            </Text>
+            {path.map((node, index) => (
+              <Text
+                key={node.id}
+                className="node-picker__crumb"
+                id={`scope-crumb-${node.id}`}
+                onClick={() => setPath(path.slice(0, index + 1))}
+              >
+                {index > 0 ? ' › ' : ''}
+                {node.name}
+              </Text>
+            ))}
+          </View>
+          {path.length > 1 ? (
+            <ScopeRow unit={current} chosen={value?.id === current.id} onChoose={() => choose(current)} />
+          ) : null}
+          {children.state === 'loading' ? <Text className="muted">正在加载…</Text> : null}
+          {children.state === 'failed' ? (
+            <StatusBlock text={children.message} actionText="重试" onAction={() => void children.reload()} />
+          ) : null}
+          {shown.map((unit) => {
+            const reference: OrgUnitReference = { id: unit.id, name: unit.name, kind: unit.kind };
+            return (
+              <ScopeRow
+                key={unit.id}
+                unit={reference}
+                chosen={value?.id === unit.id}
+                onChoose={() => choose(reference)}
+                onOpen={
+                  unit.kind === OrgKind.Union && unit.childCount > 0 ? () => setPath([...path, reference]) : undefined
+                }
+              />
+            );
+          })}
+          <ListFooter list={{ ...children, items: shown }} emptyText="没有下级单位。" />
+        </View>
+      ) : null}
+    </View>
+  );
+}

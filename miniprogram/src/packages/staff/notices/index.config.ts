@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '安全通知',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+});

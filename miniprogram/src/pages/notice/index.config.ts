@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的通知',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+});
