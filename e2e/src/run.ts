@@ -4,9 +4,13 @@ import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
 
 /** Runs every *.e2e.js file with the spec reporter and records the counts for the test command. */
-const files = ['h5-login.e2e.js', 'scan-landing.e2e.js', 'hazard-flow.e2e.js', 'check-in-flow.e2e.js'].map((file) =>
-  path.join(__dirname, file),
-);
+const files = [
+  'h5-login.e2e.js',
+  'scan-landing.e2e.js',
+  'hazard-flow.e2e.js',
+  'check-in-flow.e2e.js',
+  'notice-flow.e2e.js',
+].map((file) => path.join(__dirname, file));
 let passed = 0;
 let failed = 0;
 const stream = run({ files, concurrency: 1 });
