@@ -23,6 +23,11 @@ import {
   type LessonSummary,
   LessonTopic,
   type MeResponse,
+  type MyNotice,
+  NoticeFanOutState,
+  NoticeKind,
+  NoticeState,
+  type NoticeSummary,
   OrgKind,
   type OrgUnitDetail,
   type OrgUnitSummary,
@@ -392,6 +397,40 @@ export function rollCallEntryFixture(overrides: Partial<RollCallEntry> = {}): Ro
     checkedInAt: todayAt(7, 30),
     clearedAt: todayAt(7, 35),
     declaration: null,
+    ...overrides,
+  };
+}
+
+export function noticeSummaryFixture(overrides: Partial<NoticeSummary> = {}): NoticeSummary {
+  return {
+    id: 'n-1',
+    title: '关于做好冬季安全生产工作的通知',
+    kind: NoticeKind.Warning,
+    state: NoticeState.Published,
+    scope: { id: '5', name: '海东市总工会', kind: OrgKind.Union },
+    acknowledgementRequired: true,
+    author: { id: 'u-1', displayName: '马干事' },
+    publishAt: null,
+    publishedAt: '2026-11-30T02:00:00.000Z',
+    withdrawnAt: null,
+    fanOut: { state: NoticeFanOutState.Done, recipients: 10 },
+    updatedAt: '2026-11-30T02:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A notice as the worker sees it (我的通知): unread, awaiting 已阅知. */
+export function myNoticeFixture(overrides: Partial<MyNotice> = {}): MyNotice {
+  return {
+    id: 'n-1',
+    title: '关于做好冬季安全生产工作的通知',
+    kind: NoticeKind.Warning,
+    bodyHtml: '<p>入冬以来气温骤降。</p>',
+    from: '海东市总工会',
+    publishedAt: '2026-11-29T01:30:00.000Z',
+    acknowledgementRequired: true,
+    readAt: null,
+    acknowledgedAt: null,
     ...overrides,
   };
 }

@@ -80,3 +80,17 @@ export function errorMessage(error: unknown): string {
   }
   return NETWORK_ERROR_MESSAGE;
 }
+
+/** A validation failure's field errors (`details: [{field, message}]`), the first message per field. */
+export function fieldErrorsOf(details: unknown): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!Array.isArray(details)) {
+    return errors;
+  }
+  for (const detail of details as { field?: unknown; message?: unknown }[]) {
+    if (typeof detail?.field === 'string' && typeof detail.message === 'string' && !errors[detail.field]) {
+      errors[detail.field] = detail.message;
+    }
+  }
+  return errors;
+}

@@ -16,6 +16,7 @@ export {
   type ApiErrorCode,
   ClientErrorCode,
   errorMessage,
+  fieldErrorsOf,
   isApiError,
   NETWORK_ERROR_MESSAGE,
 } from './errors';

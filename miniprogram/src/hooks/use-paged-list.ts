@@ -1,4 +1,5 @@
 import type { Page } from '@ankang/shared';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../api';
 
@@ -116,4 +117,17 @@ export function usePagedList<T>(
     reload,
     update,
   };
+}
+
+/**
+ * A page whose content is one paged list: pulling down (where the page enables it) loads it
+ * afresh, reaching the bottom loads the next page.
+ */
+export function usePagedListPage(list: Pick<PagedList<unknown>, 'reload' | 'loadMore'>): void {
+  usePullDownRefresh(() => {
+    void list.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => {
+    void list.loadMore();
+  });
 }

@@ -21,6 +21,7 @@ import {
   QuestionType,
   type WorkerGroup,
 } from '@ankang/shared';
+import { fieldErrorsOf } from '../../api/errors';
 
 export const QUESTION_OPTIONS_MIN = 2;
 export const PASS_MARK_DEFAULT = 80;
@@ -261,16 +262,7 @@ export function createRequestOf(form: LessonForm): CreateLessonRequest {
 
 /** Field errors the server sent back (`details: [{field, message}]`). */
 export function serverLessonErrors(details: unknown): LessonFormErrors {
-  const errors: LessonFormErrors = {};
-  if (!Array.isArray(details)) {
-    return errors;
-  }
-  for (const detail of details as { field?: unknown; message?: unknown }[]) {
-    if (typeof detail?.field === 'string' && typeof detail.message === 'string' && !errors[detail.field]) {
-      errors[detail.field] = detail.message;
-    }
-  }
-  return errors;
+  return fieldErrorsOf(details);
 }
 
 // ── Editing questions ──

@@ -16,6 +16,7 @@ import {
   Role,
   type WorkerGroup,
 } from '@ankang/shared';
+import { fieldErrorsOf } from '../../api/errors';
 
 /** The roles a notice may be narrowed to (admins run the system and are not an audience). */
 export const NOTICE_AUDIENCE_ROLES: readonly Role[] = [Role.Worker, Role.Officer, Role.UnionStaff];
@@ -220,14 +221,5 @@ export function validateNotice(form: NoticeForm, now: Date = new Date()): Notice
 
 /** The server's field errors (`details: [{field, message}]`), first message per field. */
 export function serverNoticeErrors(details: unknown): NoticeFormErrors {
-  const errors: NoticeFormErrors = {};
-  if (!Array.isArray(details)) {
-    return errors;
-  }
-  for (const detail of details as { field?: unknown; message?: unknown }[]) {
-    if (typeof detail?.field === 'string' && typeof detail.message === 'string' && !errors[detail.field]) {
-      errors[detail.field] = detail.message;
-    }
-  }
-  return errors;
+  return fieldErrorsOf(details);
 }

@@ -6,6 +6,7 @@ import {
   WechatSubscribePurpose,
 } from '@ankang/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { byId } from '../../../test/dom';
 import { apiError, fakeApi, NetworkDown, ok, type RecordedRequest, signIn } from '../../../test/fake-api';
 import { checkInCardFixture, todayAt } from '../../../test/fixtures';
 import {
@@ -21,14 +22,6 @@ import { CLIENT_KEY_PATTERN } from '../../api';
 import CheckInPage from './index';
 
 const NOT_YET = apiError(404, CommonErrorCode.NotFound);
-
-function byId(id: string): HTMLElement {
-  const element = document.getElementById(id);
-  if (!element) {
-    throw new Error(`#${id} not on the page`);
-  }
-  return element;
-}
 
 function arriveAt(workplaceId = '42'): void {
   currentRouter.path = '/pages/check-in/index';

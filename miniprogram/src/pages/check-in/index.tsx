@@ -8,7 +8,7 @@ import {
 } from '@ankang/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage, isApiError, isWeapp, newClientKey, useRequireSession } from '../../api';
 import { StatusBlock } from '../../components';
@@ -18,6 +18,7 @@ import { askForSubscriptions, useSubscriptionTemplates } from '../../features/we
 import { recentWorkplaces, workplacePageUrl } from '../../features/workplace';
 import { checkInPageUrl, lessonPageUrl } from '../../utils/training-pages';
 import './index.scss';
+import { useShownAgain } from '../../hooks/use-shown-again';
 
 type Load =
   | { state: 'loading' }
@@ -126,7 +127,6 @@ export default function CheckInPage() {
   const [failure, setFailure] = useState<Failure | null>(null);
   // One check-in, one key: every retry of this page's declaration sends the same one.
   const clientKey = useRef(newClientKey());
-  const firstShow = useRef(true);
   const [workplace] = useState(() => recentWorkplaces().find((known) => known.id === workplaceId) ?? null);
   // Checked in on this page just now (not an earlier card shown again).
   const [checkedInHere, setCheckedInHere] = useState(false);
@@ -148,11 +148,7 @@ export default function CheckInPage() {
   }, [signedIn, loadToday]);
 
   // Back from the lesson: the card may now be green.
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
+  useShownAgain(() => {
     if (signedIn && load.state === 'card') {
       void loadToday();
     }

@@ -10,6 +10,7 @@ import {
   ReporterVisibility,
 } from '@ankang/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { byId } from '../../../test/dom';
 import { apiError, fakeApi, ok, signIn } from '../../../test/fake-api';
 import { hazardDetailFixture, hazardPhotoFixture } from '../../../test/fixtures';
 import {
@@ -58,14 +59,6 @@ const ASSIGNED = hazardDetailFixture({
     },
   ],
 });
-
-function byId(id: string): HTMLElement {
-  const element = document.getElementById(id);
-  if (!element) {
-    throw new Error(`#${id} not on the page`);
-  }
-  return element;
-}
 
 function open(id = '501'): void {
   currentRouter.path = '/pages/hazard/detail';

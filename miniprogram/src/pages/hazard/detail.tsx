@@ -10,10 +10,10 @@ import {
   ReporterVisibility,
 } from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { errorMessage, toastSuccess, useRequireSession } from '../../api';
-import { DateField, FieldTextarea, StatusBlock } from '../../components';
+import { DateField, FieldTextarea, LoadStatusPage } from '../../components';
 import { FixFields, type FixValues, Sheet, StateBadge, TicketPhotos, Timeline } from '../../components/hazards';
 import {
   chinaToday,
@@ -29,6 +29,7 @@ import { chinaDateTime } from '../../utils/china-time-format';
 import { categoryLabel, gradeLabel, isThreeViolations } from '../../utils/hazard-labels';
 import { actionFormUrl, ticketPageUrl } from '../../utils/hazard-pages';
 import './detail.scss';
+import { useShownAgain } from '../../hooks/use-shown-again';
 
 type Load =
   | { state: 'loading' }
@@ -327,7 +328,6 @@ export default function HazardDetailPage() {
   const signedIn = useRequireSession(id ? ticketPageUrl(id) : undefined);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [sheet, setSheet] = useState<HazardAction | null>(null);
-  const firstShow = useRef(true);
 
   const loadTicket = useCallback(async () => {
     if (!id) {
@@ -348,11 +348,7 @@ export default function HazardDetailPage() {
   }, [signedIn, loadTicket]);
 
   // Back from a staff action form: the ticket has moved on.
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
+  useShownAgain(() => {
     if (signedIn) {
       void loadTicket();
     }
@@ -361,19 +357,8 @@ export default function HazardDetailPage() {
   if (!signedIn) {
     return <View className="page" />;
   }
-  if (load.state === 'loading') {
-    return (
-      <View className="page">
-        <StatusBlock text="正在加载…" />
-      </View>
-    );
-  }
-  if (load.state === 'failed') {
-    return (
-      <View className="page">
-        <StatusBlock text={load.message} actionText="重新加载" onAction={() => void loadTicket()} />
-      </View>
-    );
+  if (load.state !== 'ready') {
+    return <LoadStatusPage load={load} onReload={() => void loadTicket()} />;
   }
 
   const { ticket } = load;

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage, sessionUserId, useRequireSession } from '../../api';
-import { StatusBlock } from '../../components';
+import { LoadStatusPage } from '../../components';
 import { StateBadge, Timeline } from '../../components/hazards';
 import { followedReport, followHazard } from '../../features/hazards';
 import { chinaDateTime } from '../../utils/china-time-format';
@@ -58,19 +58,8 @@ export default function FollowPage() {
   if (!signedIn) {
     return <View className="page" />;
   }
-  if (load.state === 'loading') {
-    return (
-      <View className="page">
-        <StatusBlock text="正在加载…" />
-      </View>
-    );
-  }
-  if (load.state === 'failed') {
-    return (
-      <View className="page">
-        <StatusBlock text={load.message} actionText="重新加载" onAction={() => void loadView()} />
-      </View>
-    );
+  if (load.state !== 'ready') {
+    return <LoadStatusPage load={load} onReload={() => void loadView()} />;
   }
   const { view } = load;
   return (

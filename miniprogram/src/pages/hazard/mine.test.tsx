@@ -6,20 +6,13 @@ import {
   type ReportHazardRequest,
 } from '@ankang/shared';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { byId } from '../../../test/dom';
 import { apiError, fakeApi, ok, type RecordedRequest, signInAs } from '../../../test/fake-api';
 import { hazardDetailFixture, hazardSummaryFixture } from '../../../test/fixtures';
 import { currentRouter, navigateTo, reLaunch, setNetwork, showModal, taroStorage } from '../../../test/mocks/taro';
 import { queueReport, startOutboxSync } from '../../features/hazards';
 import FollowPage from './follow';
 import MyReportsPage from './mine';
-
-function byId(id: string): HTMLElement {
-  const element = document.getElementById(id);
-  if (!element) {
-    throw new Error(`#${id} not on the page`);
-  }
-  return element;
-}
 
 const FOLLOWED = {
   token: 'token-abc',

@@ -1,8 +1,8 @@
 import type { HazardFollowView, HazardTicketSummary } from '@ankang/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { useReachBottom } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
 import { sessionUserId, toastInfo, toastSuccess, useRequireSession } from '../../api';
 import { SectionCard, StatusBlock } from '../../components';
 import { StateBadge, TicketCard } from '../../components/hazards';
@@ -24,6 +24,7 @@ import { chinaDateTime } from '../../utils/china-time-format';
 import { categoryLabel } from '../../utils/hazard-labels';
 import { followPageUrl, MY_REPORTS_URL, ticketPageUrl } from '../../utils/hazard-pages';
 import './mine.scss';
+import { useShownAgain } from '../../hooks/use-shown-again';
 
 /** Anonymous reports whose progress is fetched at once (the follow endpoint is rate-limited). */
 const FOLLOW_PREFETCH = 5;
@@ -108,7 +109,6 @@ export default function MyReportsPage() {
   const [followed] = useState<FollowedReport[]>(() => followedReports(ownerId));
   const [views, setViews] = useState<Record<string, HazardFollowView>>({});
   const [sending, setSending] = useState(false);
-  const firstShow = useRef(true);
 
   const reports = usePagedList<HazardTicketSummary>(signedIn ? 'mine' : null, (cursor) => listMyHazards(cursor));
   const reload = reports.reload;
@@ -167,11 +167,7 @@ export default function MyReportsPage() {
     };
   }, [signedIn, followed, send]);
 
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
+  useShownAgain(() => {
     refreshQueued();
     void reload();
   });

@@ -1,5 +1,6 @@
 import { type InboxMessage, InboxMessageKind } from '@ankang/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { byId } from '../../../test/dom';
 import { fakeApi, ok, signIn } from '../../../test/fake-api';
 import { meFixture } from '../../../test/fixtures';
 import { navigateTo, removeTabBarBadge, setTabBarBadge, showPageAgain, switchTab } from '../../../test/mocks/taro';
@@ -17,14 +18,6 @@ function message(overrides: Partial<InboxMessage> = {}): InboxMessage {
     createdAt: '2026-11-29T02:00:00.000Z',
     ...overrides,
   };
-}
-
-function byId(id: string): HTMLElement {
-  const element = document.getElementById(id);
-  if (!element) {
-    throw new Error(`#${id} not on the page`);
-  }
-  return element;
 }
 
 describe('消息 (inbox)', () => {

@@ -1,19 +1,12 @@
 import { CommonErrorCode, ShiftClearance, TrainingErrorCode } from '@ankang/shared';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { byId } from '../../../test/dom';
 import { apiError, fakeApi, NetworkDown, ok, type RecordedRequest, signIn } from '../../../test/fake-api';
 import { attemptResultFixture, checkInCardFixture, lessonAttemptFixture, todayAt } from '../../../test/fixtures';
 import { currentRouter, navigateBack, reLaunch, switchTab } from '../../../test/mocks/taro';
 import { installObjectUrls } from '../../../test/photos';
 import { CLIENT_KEY_PATTERN } from '../../api';
 import LessonPage from './index';
-
-function byId(id: string): HTMLElement {
-  const element = document.getElementById(id);
-  if (!element) {
-    throw new Error(`#${id} not on the page`);
-  }
-  return element;
-}
 
 function open(query: Record<string, string> = { id: 'l-1' }): void {
   currentRouter.path = '/pages/lesson/index';

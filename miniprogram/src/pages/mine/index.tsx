@@ -1,8 +1,8 @@
 import { WECHAT_SUBSCRIBE_PURPOSE_LABELS } from '@ankang/shared';
 import { Button, Cell, CellGroup, Dialog } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { isWeapp, LOGIN_PAGE_URL } from '../../api';
 import { StatusBlock } from '../../components';
 import { logout, useMe } from '../../features/auth';
@@ -13,22 +13,18 @@ import { isStaff } from '../../utils/roles';
 import { BindingCard } from './binding-card';
 import { ProfileCard } from './profile-card';
 import './index.scss';
+import { useShownAgain } from '../../hooks/use-shown-again';
 
 export default function MinePage() {
   const { signedIn, load, reload, replace } = useMe();
   const [confirmLogout, setConfirmLogout] = useState(false);
   const [leaving, setLeaving] = useState(false);
-  const firstShow = useRef(true);
   const unread = useUnreadCount(signedIn);
   // WeChat only: H5 has no subscribe messages, so the entry is not shown there.
   const subscriptions = useWechatSubscriptions(signedIn);
 
   // Back from 编辑资料 or a scanned workplace: the profile or the binding may have changed.
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
+  useShownAgain(() => {
     if (signedIn) {
       void reload();
     }

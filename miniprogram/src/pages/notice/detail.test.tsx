@@ -1,30 +1,19 @@
 import { CommonErrorCode, ERROR_MESSAGES, type MyNotice, NoticeKind } from '@ankang/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { byId } from '../../../test/dom';
 import { apiError, fakeApi, NetworkDown, ok, signIn } from '../../../test/fake-api';
+import { myNoticeFixture } from '../../../test/fixtures';
 import { currentRouter, reLaunch, request } from '../../../test/mocks/taro';
 import NoticeDetailPage from './detail';
 
+/** An alert already opened once, its body with markup and a script to be dropped. */
 function notice(overrides: Partial<MyNotice> = {}): MyNotice {
-  return {
-    id: 'n-1',
-    title: '关于做好冬季安全生产工作的通知',
+  return myNoticeFixture({
     kind: NoticeKind.Alert,
     bodyHtml: '<p>入冬以来气温骤降，<strong>严禁</strong>违章作业。</p><script>alert(1)</script>',
-    from: '海东市总工会',
-    publishedAt: '2026-11-29T01:30:00.000Z',
-    acknowledgementRequired: true,
     readAt: '2026-11-29T02:00:00.000Z',
-    acknowledgedAt: null,
     ...overrides,
-  };
-}
-
-function byId(id: string): HTMLElement {
-  const element = document.getElementById(id);
-  if (!element) {
-    throw new Error(`#${id} not on the page`);
-  }
-  return element;
+  });
 }
 
 function open(id = 'n-1'): void {

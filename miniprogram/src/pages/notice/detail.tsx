@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage, toastSuccess, useRequireSession } from '../../api';
-import { StatusBlock } from '../../components';
+import { LoadStatusPage } from '../../components';
 import { LessonBody } from '../../components/training/lesson-body';
 import { acknowledgeNotice, awaitsAcknowledgement, fetchMyNotice, myNoticeUrl } from '../../features/notices';
 import { chinaDateTime } from '../../utils/china-time-format';
@@ -46,19 +46,8 @@ export default function NoticeDetailPage() {
   if (!signedIn) {
     return <View className="page" />;
   }
-  if (load.state === 'loading') {
-    return (
-      <View className="page">
-        <StatusBlock text="正在加载…" />
-      </View>
-    );
-  }
-  if (load.state === 'failed') {
-    return (
-      <View className="page">
-        <StatusBlock text={load.message} actionText="重新加载" onAction={() => void loadNotice()} />
-      </View>
-    );
+  if (load.state !== 'ready') {
+    return <LoadStatusPage load={load} onReload={() => void loadNotice()} />;
   }
 
   const { notice } = load;

@@ -1,31 +1,12 @@
-import { type MyNotice, NoticeKind } from '@ankang/shared';
+import { NoticeKind } from '@ankang/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { byId } from '../../../test/dom';
 import { fakeApi, ok, signIn } from '../../../test/fake-api';
+import { myNoticeFixture } from '../../../test/fixtures';
 import { navigateTo, reachBottom, reLaunch, request, showPageAgain } from '../../../test/mocks/taro';
 import MyNoticesPage from './index';
 
-function notice(overrides: Partial<MyNotice> = {}): MyNotice {
-  return {
-    id: 'n-1',
-    title: '关于做好冬季安全生产工作的通知',
-    kind: NoticeKind.Warning,
-    bodyHtml: '<p>入冬以来气温骤降。</p>',
-    from: '海东市总工会',
-    publishedAt: '2026-11-29T01:30:00.000Z',
-    acknowledgementRequired: true,
-    readAt: null,
-    acknowledgedAt: null,
-    ...overrides,
-  };
-}
-
-function byId(id: string): HTMLElement {
-  const element = document.getElementById(id);
-  if (!element) {
-    throw new Error(`#${id} not on the page`);
-  }
-  return element;
-}
+const notice = myNoticeFixture;
 
 const READ_AND_ACKNOWLEDGED = notice({
   id: 'n-2',

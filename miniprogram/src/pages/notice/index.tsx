@@ -1,14 +1,15 @@
 import { type MyNotice, NOTICE_KIND_LABELS } from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { useRequireSession } from '../../api';
 import { StatusBlock } from '../../components';
 import { ListFooter } from '../../components/list-footer';
 import { awaitsAcknowledgement, listMyNotices, MY_NOTICES_URL, myNoticeUrl } from '../../features/notices';
-import { usePagedList } from '../../hooks/use-paged-list';
+import { usePagedList, usePagedListPage } from '../../hooks/use-paged-list';
 import { chinaDateTime } from '../../utils/china-time-format';
 import './index.scss';
+import { useShownAgain } from '../../hooks/use-shown-again';
 
 type Filter = 'all' | 'unacknowledged';
 const FILTERS: readonly Filter[] = ['all', 'unacknowledged'];
@@ -48,29 +49,18 @@ function NoticeItem({ notice }: { notice: MyNotice }) {
 export default function MyNoticesPage() {
   const signedIn = useRequireSession(MY_NOTICES_URL);
   const [filter, setFilter] = useState<Filter>('all');
-  const firstShow = useRef(true);
   const notices = usePagedList<MyNotice>(signedIn ? filter : null, (cursor) =>
     listMyNotices({ ...(filter === 'unacknowledged' ? { unacknowledgedOnly: true } : {}), cursor }),
   );
 
   // Back from a notice: it is read now, perhaps acknowledged.
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
+  useShownAgain(() => {
     if (signedIn) {
       void notices.reload();
     }
   });
 
-  usePullDownRefresh(() => {
-    void notices.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-
-  useReachBottom(() => {
-    void notices.loadMore();
-  });
+  usePagedListPage(notices);
 
   if (!signedIn) {
     return <View className="page" />;

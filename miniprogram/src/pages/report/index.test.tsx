@@ -7,6 +7,7 @@ import {
   type ReportHazardRequest,
 } from '@ankang/shared';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { byId } from '../../../test/dom';
 import { apiError, fakeApi, NetworkDown, ok, type RecordedRequest, signIn, signInAs } from '../../../test/fake-api';
 import { installFakeIndexedDb } from '../../../test/fake-indexed-db';
 import { hazardDetailFixture, workplaceCardFixture } from '../../../test/fixtures';
@@ -17,14 +18,6 @@ import { startOutboxSync } from '../../features/hazards';
 import ReportPage from './index';
 
 const RECENT = [{ id: '42', code: 'HK-COAL-01', name: '主井口', enterpriseName: '河口煤业有限公司' }];
-
-function byId(id: string): HTMLElement {
-  const element = document.getElementById(id);
-  if (!element) {
-    throw new Error(`#${id} not on the page`);
-  }
-  return element;
-}
 
 function type(id: string, value: string): void {
   fireEvent.change(byId(id), { target: { value } });

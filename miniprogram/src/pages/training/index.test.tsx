@@ -1,17 +1,10 @@
 import { addChinaDays, CommonErrorCode } from '@ankang/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { byId } from '../../../test/dom';
 import { apiError, fakeApi, ok, signIn } from '../../../test/fake-api';
 import { TODAY, workerLessonFixture } from '../../../test/fixtures';
 import { navigateTo, reLaunch, request, showPageAgain } from '../../../test/mocks/taro';
 import TrainingPage from './index';
-
-function byId(id: string): HTMLElement {
-  const element = document.getElementById(id);
-  if (!element) {
-    throw new Error(`#${id} not on the page`);
-  }
-  return element;
-}
 
 const LESSONS = {
   required: [

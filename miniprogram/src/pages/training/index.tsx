@@ -1,13 +1,14 @@
 import { LESSON_TOPIC_LABELS, type MyLessonsResponse, type WorkerLessonSummary } from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
 import { errorMessage, useRequireSession } from '../../api';
 import { SectionCard, StatusBlock } from '../../components';
 import { durationLabel, fetchMyLessons } from '../../features/training';
 import { chinaDay } from '../../utils/china-time-format';
 import { lessonPageUrl, TODAYS_CARD_URL } from '../../utils/training-pages';
 import './index.scss';
+import { useShownAgain } from '../../hooks/use-shown-again';
 
 type Load =
   | { state: 'loading' }
@@ -75,7 +76,6 @@ function TodayBanner() {
 export default function TrainingPage() {
   const signedIn = useRequireSession();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const firstShow = useRef(true);
 
   const reload = useCallback(async () => {
     try {
@@ -92,11 +92,7 @@ export default function TrainingPage() {
   }, [signedIn, reload]);
 
   // Back from a lesson: it may have moved from 必修 to 已完成.
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
+  useShownAgain(() => {
     if (signedIn) {
       void reload();
     }

@@ -1,13 +1,13 @@
 import { BindingStatus, type EnterpriseBinding, OrgErrorCode } from '@ankang/shared';
 import { Text, Textarea, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { errorMessage, isApiError, toastError, toastSuccess } from '../../../api';
 import { StatusBlock } from '../../../components';
 import { ListFooter } from '../../../components/list-footer';
 import { useMe } from '../../../features/auth';
 import { approveBinding, listBindingRequests, rejectBinding } from '../../../features/binding-review';
-import { usePagedList } from '../../../hooks/use-paged-list';
+import { usePagedList, usePagedListPage } from '../../../hooks/use-paged-list';
 import { maskedPhone } from '../../../utils/org-labels';
 import './index.scss';
 
@@ -180,12 +180,7 @@ export default function BindingsPage() {
     listBindingRequests({ status: BindingStatus.Pending, cursor }),
   );
 
-  useReachBottom(() => {
-    void requests.loadMore();
-  });
-  usePullDownRefresh(() => {
-    void requests.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePagedListPage(requests);
 
   // Every request shown was decided while more wait on the server: fetch them.
   const { state, items, hasMore, loadMore } = requests;

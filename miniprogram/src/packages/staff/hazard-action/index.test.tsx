@@ -10,6 +10,7 @@ import {
   type UserSummary,
 } from '@ankang/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { byId } from '../../../../test/dom';
 import { fakeApi, ok, type RecordedRequest, signIn } from '../../../../test/fake-api';
 import { hazardDetailFixture, hazardPhotoFixture, hazardSummaryFixture } from '../../../../test/fixtures';
 import { currentRouter, redirectTo } from '../../../../test/mocks/taro';
@@ -17,14 +18,6 @@ import { installObjectUrls, nextPhotosChosen } from '../../../../test/photos';
 import HazardActionPage from './index';
 
 const TODAY = chinaDateOf(new Date());
-
-function byId(id: string): HTMLElement {
-  const element = document.getElementById(id);
-  if (!element) {
-    throw new Error(`#${id} not on the page`);
-  }
-  return element;
-}
 
 function type(id: string, value: string): void {
   fireEvent.change(byId(id), { target: { value } });

@@ -1,5 +1,6 @@
 import { HazardCategory, HazardGrade, HazardState, OrgKind, Role } from '@ankang/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { byId } from '../../../../test/dom';
 import { fakeApi, ok, type RecordedRequest, signIn } from '../../../../test/fake-api';
 import { hazardSummaryFixture, meFixture, orgUnitFixture, roleAt } from '../../../../test/fixtures';
 import {
@@ -12,14 +13,6 @@ import {
 import HazardQueuePage from './index';
 
 const OFFICER = meFixture({ roles: [roleAt(Role.Officer, '7', '河口煤业有限公司', OrgKind.Enterprise)] });
-
-function byId(id: string): HTMLElement {
-  const element = document.getElementById(id);
-  if (!element) {
-    throw new Error(`#${id} not on the page`);
-  }
-  return element;
-}
 
 function query(call: RecordedRequest): Record<string, string> {
   return Object.fromEntries(new URL(call.url, 'http://ankang.test').searchParams.entries());

@@ -13,8 +13,8 @@ import {
   roleHasPermission,
 } from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import Taro, { useReachBottom, useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
 import { Choice, StatusBlock } from '../../../components';
 import { TicketCard } from '../../../components/hazards';
 import { ListFooter } from '../../../components/list-footer';
@@ -25,6 +25,7 @@ import { usePagedList } from '../../../hooks/use-paged-list';
 import { ticketPageUrl } from '../../../utils/hazard-pages';
 import { SearchBox } from '../components/search-box';
 import './index.scss';
+import { useShownAgain } from '../../../hooks/use-shown-again';
 
 /** The officer's queue, one tab per open state (the server sorts overdue first). */
 const QUEUE_TABS = [
@@ -158,7 +159,6 @@ export default function HazardQueuePage() {
   const [tab, setTab] = useState<QueueTab>(HazardState.Submitted);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [showFilters, setShowFilters] = useState(false);
-  const firstShow = useRef(true);
 
   useEffect(() => {
     Taro.setNavigationBarTitle({ title: view === 'supervision' ? '隐患督办' : '隐患工单' }).catch(() => undefined);
@@ -170,11 +170,7 @@ export default function HazardQueuePage() {
   );
 
   // Back from a ticket: it may have moved to another tab.
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
+  useShownAgain(() => {
     void tickets.reload();
   });
 

@@ -1,5 +1,6 @@
 import { addChinaDays, chinaDateOf, LessonStatus, OrgKind, TrainingErrorCode } from '@ankang/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { byId } from '../../../../test/dom';
 import { apiError, fakeApi, ok, type RecordedRequest, signIn } from '../../../../test/fake-api';
 import { lessonDetailFixture, orgUnitFixture } from '../../../../test/fixtures';
 import { currentRouter } from '../../../../test/mocks/taro';
@@ -10,14 +11,6 @@ const LESSON = lessonDetailFixture({
   status: LessonStatus.Published,
   owner: { id: '3', name: '互助县总工会', kind: OrgKind.Union },
 });
-
-function byId(id: string): HTMLElement {
-  const element = document.getElementById(id);
-  if (!element) {
-    throw new Error(`#${id} not on the page`);
-  }
-  return element;
-}
 
 function query(call: RecordedRequest): Record<string, string> {
   return Object.fromEntries(new URL(call.url, 'http://ankang.test').searchParams);

@@ -11,7 +11,7 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage, toastError, toastSuccess, useRequireSession } from '../../../api';
-import { DateField, SectionCard, StatusBlock } from '../../../components';
+import { DateField, LoadStatusPage, SectionCard, StatusBlock } from '../../../components';
 import { assignLesson, dueOnProblem, fetchLesson, listLessonAssignments } from '../../../features/lessons';
 import { chinaDateTime } from '../../../utils/china-time-format';
 import { lessonAssignUrl } from '../../../utils/training-pages';
@@ -62,19 +62,8 @@ export default function LessonAssignPage() {
   if (!signedIn) {
     return <View className="page" />;
   }
-  if (load.state === 'loading') {
-    return (
-      <View className="page">
-        <StatusBlock text="正在加载…" />
-      </View>
-    );
-  }
-  if (load.state === 'failed') {
-    return (
-      <View className="page">
-        <StatusBlock text={load.message} actionText="重新加载" onAction={() => void loadAll()} />
-      </View>
-    );
+  if (load.state !== 'ready') {
+    return <LoadStatusPage load={load} onReload={() => void loadAll()} />;
   }
 
   const { lesson, assignments } = load;

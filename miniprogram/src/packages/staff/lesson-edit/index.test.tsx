@@ -9,6 +9,7 @@ import {
   WorkerGroup,
 } from '@ankang/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { byId } from '../../../../test/dom';
 import { apiError, fakeApi, ok, type RecordedRequest, signIn } from '../../../../test/fake-api';
 import { lessonDetailFixture, meFixture, roleAt } from '../../../../test/fixtures';
 import { currentRouter, navigateTo, showModal, showToast } from '../../../../test/mocks/taro';
@@ -23,14 +24,6 @@ const UNION = meFixture({
     roleAt(Role.Admin, '1', '青海省总工会', OrgKind.Union),
   ],
 });
-
-function byId(id: string): HTMLElement {
-  const element = document.getElementById(id);
-  if (!element) {
-    throw new Error(`#${id} not on the page`);
-  }
-  return element;
-}
 
 function type(id: string, value: string): void {
   fireEvent.change(byId(id), { target: { value } });

@@ -18,10 +18,10 @@ import {
 } from '@ankang/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
 import { errorMessage, isApiError, toastError, toastInfo, toastSuccess } from '../../../api';
-import { Choice, FieldInput, StatusBlock } from '../../../components';
+import { Choice, FieldInput, LoadStatusPage } from '../../../components';
 import { useMe } from '../../../features/auth';
 import {
   addQuestion,
@@ -44,6 +44,7 @@ import {
 import { durationLabel } from '../../../features/training';
 import { lessonAssignUrl } from '../../../utils/training-pages';
 import { MultiChoice } from '../components/multi-choice';
+import { useRecordEditor } from '../components/use-record-editor';
 import { BodyEditor } from './body-editor';
 import { ImageEditor } from './image-editor';
 import { QuestionEditor } from './question-editor';
@@ -55,12 +56,7 @@ const INDUSTRIES = Object.values(Industry);
 const QUESTION_TYPES = Object.values(QuestionType);
 const DURATION_PRESETS = [60, 120, 180, 300] as const;
 
-type Load = { state: 'loading' } | { state: 'ready' } | { state: 'failed'; message: string };
 type Busy = 'save' | 'publish' | 'archive' | null;
-
-function snapshotOf(form: LessonForm): string {
-  return JSON.stringify(form);
-}
 
 function FieldError({ errors, field, id }: { errors: LessonFormErrors; field: string; id?: string }) {
   return errors[field] ? (
@@ -82,15 +78,22 @@ async function confirm(title: string, content: string, confirmText: string): Pro
  * browser too: one centred column, the body and its preview side by side, plain keyboard fields.
  */
 export default function LessonEditPage() {
-  const router = useRouter();
-  // The lesson the page opened with; a new lesson gets its id from the server's first answer.
-  const [openedId] = useState(() => router.params?.id ?? '');
-  const [lessonId, setLessonId] = useState(openedId);
   const { signedIn, load: meLoad } = useMe();
-  const [load, setLoad] = useState<Load>(openedId ? { state: 'loading' } : { state: 'ready' });
-  const [detail, setDetail] = useState<LessonDetail | null>(null);
-  const [form, setForm] = useState<LessonForm>(() => emptyLessonForm());
-  const [saved, setSaved] = useState(() => snapshotOf(form));
+  const {
+    recordId: lessonId,
+    load,
+    detail,
+    form,
+    setForm,
+    dirty,
+    show,
+    reload: loadLesson,
+  } = useRecordEditor<LessonDetail, LessonForm>({
+    signedIn,
+    emptyForm: emptyLessonForm,
+    formOf: lessonFormOf,
+    fetchRecord: fetchLesson,
+  });
   const [errors, setErrors] = useState<LessonFormErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
@@ -104,39 +107,12 @@ export default function LessonEditPage() {
       : [];
   const creating = !lessonId;
 
-  const show = useCallback((lesson: LessonDetail) => {
-    const next = lessonFormOf(lesson);
-    setDetail(lesson);
-    setLessonId(lesson.id);
-    setForm(next);
-    setSaved(snapshotOf(next));
-  }, []);
-
-  const loadLesson = useCallback(async () => {
-    if (!openedId) {
-      return;
-    }
-    setLoad({ state: 'loading' });
-    try {
-      show(await fetchLesson(openedId));
-      setLoad({ state: 'ready' });
-    } catch (error) {
-      setLoad({ state: 'failed', message: errorMessage(error) });
-    }
-  }, [openedId, show]);
-
-  useEffect(() => {
-    if (signedIn) {
-      void loadLesson();
-    }
-  }, [signedIn, loadLesson]);
-
   // One place to write for: chosen for the author.
   useEffect(() => {
     if (creating && owners.length === 1 && form.ownerOrgUnitId === null) {
       setForm((current) => ({ ...current, ownerOrgUnitId: owners[0].orgUnitId }));
     }
-  }, [creating, owners, form.ownerOrgUnitId]);
+  }, [creating, owners, form.ownerOrgUnitId, setForm]);
 
   useEffect(() => {
     Taro.setNavigationBarTitle({ title: creating ? '新建课程' : '编辑课程' }).catch(() => undefined);
@@ -144,7 +120,6 @@ export default function LessonEditPage() {
 
   const status = detail?.status ?? LessonStatus.Draft;
   const readOnly = status === LessonStatus.Archived;
-  const dirty = snapshotOf(form) !== saved;
 
   const update = (change: Partial<LessonForm>) => {
     const next = { ...form, ...change };
@@ -248,19 +223,8 @@ export default function LessonEditPage() {
   if (!signedIn) {
     return <View className="page" />;
   }
-  if (load.state === 'loading') {
-    return (
-      <View className="page">
-        <StatusBlock text="正在加载课程…" />
-      </View>
-    );
-  }
-  if (load.state === 'failed') {
-    return (
-      <View className="page">
-        <StatusBlock text={load.message} actionText="重新加载" onAction={() => void loadLesson()} />
-      </View>
-    );
+  if (load.state !== 'ready') {
+    return <LoadStatusPage load={load} onReload={() => void loadLesson()} loadingText="正在加载课程…" />;
   }
 
   return (

@@ -7,8 +7,8 @@ import {
 } from '@ankang/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import Taro, { useReachBottom } from '@tarojs/taro';
+import { useState } from 'react';
 import { StatusBlock } from '../../../components';
 import { ListFooter } from '../../../components/list-footer';
 import { useMe } from '../../../features/auth';
@@ -19,7 +19,9 @@ import { chinaDateTime } from '../../../utils/china-time-format';
 import { hasPermission } from '../../../utils/permissions';
 import { lessonEditorUrl } from '../../../utils/training-pages';
 import { SearchBox } from '../components/search-box';
+import { StatusTabs } from '../components/status-tabs';
 import './index.scss';
+import { useShownAgain } from '../../../hooks/use-shown-again';
 
 const ALL = 'all';
 type Tab = LessonStatus | typeof ALL;
@@ -61,17 +63,12 @@ export default function LessonsPage() {
   const { signedIn, load } = useMe();
   const [tab, setTab] = useState<Tab>(ALL);
   const [query, setQuery] = useState('');
-  const firstShow = useRef(true);
   const lessons = usePagedList<LessonSummary>(signedIn ? `${tab}:${query}` : null, (cursor) =>
     listLessons({ ...(tab === ALL ? {} : { status: tab }), ...(query ? { q: query } : {}), cursor }),
   );
 
   // Back from the editor: a lesson may have been saved, published or archived.
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
+  useShownAgain(() => {
     void lessons.reload();
   });
 
@@ -103,20 +100,14 @@ export default function LessonsPage() {
           新建课程
         </Button>
       </View>
-      <View className="status-tabs" id="lessons-tabs">
-        {TABS.map((option) => (
-          <View
-            key={option}
-            id={`lessons-tab-${option}`}
-            className={`status-tab${tab === option ? ' status-tab--on' : ''}`}
-            role="tab"
-            aria-selected={tab === option}
-            onClick={() => setTab(option)}
-          >
-            <Text>{TAB_LABELS[option]}</Text>
-          </View>
-        ))}
-      </View>
+      <StatusTabs
+        id="lessons-tabs"
+        tabIdPrefix="lessons-tab"
+        options={TABS}
+        labels={TAB_LABELS}
+        value={tab}
+        onChange={setTab}
+      />
       <View className="card" id="lessons-list">
         {lessons.state === 'loading' ? <StatusBlock text="正在加载…" /> : null}
         {lessons.state === 'failed' ? (

@@ -9,6 +9,7 @@ import {
   WorkerGroup,
 } from '@ankang/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { byId } from '../../../../test/dom';
 import { apiError, fakeApi, ok, type RecordedRequest, signIn } from '../../../../test/fake-api';
 import { meFixture, orgUnitFixture, roleAt } from '../../../../test/fixtures';
 import { currentRouter, redirectTo } from '../../../../test/mocks/taro';
@@ -23,14 +24,6 @@ const UNION = meFixture({
 });
 const OFFICER = meFixture({ roles: [roleAt(Role.Officer, '7', '河口煤业有限公司', OrgKind.Enterprise)] });
 const TITLE = '关于做好冬季安全生产工作的通知';
-
-function byId(id: string): HTMLElement {
-  const element = document.getElementById(id);
-  if (!element) {
-    throw new Error(`#${id} not on the page`);
-  }
-  return element;
-}
 
 function type(id: string, value: string): void {
   fireEvent.change(byId(id), { target: { value } });

@@ -18,10 +18,10 @@ import {
 } from '@ankang/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage, isApiError, newClientKey, toastError, toastSuccess } from '../../../api';
-import { Choice, DateField, FieldInput, FieldTextarea, StatusBlock } from '../../../components';
+import { Choice, DateField, FieldInput, FieldTextarea, LoadStatusPage, StatusBlock } from '../../../components';
 import { Sheet } from '../../../components/hazards/sheet';
 import { useMe } from '../../../features/auth';
 import {
@@ -45,6 +45,7 @@ import {
 } from '../../../features/notices';
 import { chinaDateTime } from '../../../utils/china-time-format';
 import { MultiChoice } from '../components/multi-choice';
+import { useRecordEditor } from '../components/use-record-editor';
 import { ScopePicker } from './scope-picker';
 import { TimeField } from './time-field';
 import './index.scss';
@@ -58,17 +59,12 @@ const TIMING_LABELS: Record<Timing, string> = { now: '发布后立即送达', sc
 /** Waits for typing to pause before counting the audience again. */
 const AUDIENCE_COUNT_DELAY_MS = 300;
 
-type Load = { state: 'loading' } | { state: 'ready' } | { state: 'failed'; message: string };
 type Busy = 'save' | 'publish' | null;
 type AudienceCount =
   | { state: 'idle' }
   | { state: 'counting' }
   | { state: 'ready'; recipients: number }
   | { state: 'failed'; message: string };
-
-function snapshotOf(form: NoticeForm): string {
-  return JSON.stringify(form);
-}
 
 function FieldError({ errors, field }: { errors: NoticeFormErrors; field: string }) {
   return errors[field] ? (
@@ -110,14 +106,22 @@ function useAudienceCount(form: NoticeForm, enabled: boolean): AudienceCount {
  * audience counted live. 保存草稿, and 发布 after a confirmation, then on to the receipts.
  */
 export default function NoticeEditPage() {
-  const router = useRouter();
-  const [openedId] = useState(() => router.params?.id ?? '');
-  const [noticeId, setNoticeId] = useState(openedId);
   const { signedIn, load: meLoad } = useMe();
-  const [load, setLoad] = useState<Load>(openedId ? { state: 'loading' } : { state: 'ready' });
-  const [detail, setDetail] = useState<NoticeDetail | null>(null);
-  const [form, setForm] = useState<NoticeForm>(() => emptyNoticeForm());
-  const [saved, setSaved] = useState(() => snapshotOf(form));
+  const {
+    recordId: noticeId,
+    load,
+    detail,
+    form,
+    setForm,
+    dirty,
+    show,
+    reload: loadNotice,
+  } = useRecordEditor<NoticeDetail, NoticeForm>({
+    signedIn,
+    emptyForm: emptyNoticeForm,
+    formOf: noticeFormOf,
+    fetchRecord: fetchNotice,
+  });
   const [errors, setErrors] = useState<NoticeFormErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
@@ -144,35 +148,7 @@ export default function NoticeEditPage() {
   const creating = !noticeId;
   const state = detail?.state ?? NoticeState.Draft;
   const editable = state === NoticeState.Draft || state === NoticeState.Scheduled;
-  const dirty = snapshotOf(form) !== saved;
   const audienceCount = useAudienceCount(form, signedIn && editable);
-
-  const show = useCallback((notice: NoticeDetail) => {
-    const next = noticeFormOf(notice);
-    setDetail(notice);
-    setNoticeId(notice.id);
-    setForm(next);
-    setSaved(snapshotOf(next));
-  }, []);
-
-  const loadNotice = useCallback(async () => {
-    if (!openedId) {
-      return;
-    }
-    setLoad({ state: 'loading' });
-    try {
-      show(await fetchNotice(openedId));
-      setLoad({ state: 'ready' });
-    } catch (error) {
-      setLoad({ state: 'failed', message: errorMessage(error) });
-    }
-  }, [openedId, show]);
-
-  useEffect(() => {
-    if (signedIn) {
-      void loadNotice();
-    }
-  }, [signedIn, loadNotice]);
 
   // A new notice goes to the author's own node unless they choose another.
   useEffect(() => {
@@ -180,7 +156,7 @@ export default function NoticeEditPage() {
       const scope = roots[0];
       setForm((current) => ({ ...current, scope }));
     }
-  }, [creating, roots, form.scope]);
+  }, [creating, roots, form.scope, setForm]);
 
   useEffect(() => {
     Taro.setNavigationBarTitle({ title: creating ? '发布通知' : '编辑通知' }).catch(() => undefined);
@@ -281,19 +257,8 @@ export default function NoticeEditPage() {
   if (!signedIn) {
     return <View className="page" />;
   }
-  if (load.state === 'loading') {
-    return (
-      <View className="page">
-        <StatusBlock text="正在加载通知…" />
-      </View>
-    );
-  }
-  if (load.state === 'failed') {
-    return (
-      <View className="page">
-        <StatusBlock text={load.message} actionText="重新加载" onAction={() => void loadNotice()} />
-      </View>
-    );
+  if (load.state !== 'ready') {
+    return <LoadStatusPage load={load} onReload={() => void loadNotice()} loadingText="正在加载通知…" />;
   }
   if (meLoad.state === 'ready' && roots.length === 0) {
     return (

@@ -2,25 +2,17 @@ import {
   CommonErrorCode,
   NoticeErrorCode,
   NoticeFanOutState,
-  NoticeKind,
   type NoticeReceiptCounts,
   type NoticeReceipts,
   NoticeState,
-  type NoticeSummary,
   OrgKind,
 } from '@ankang/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { byId } from '../../../../test/dom';
 import { apiError, fakeApi, ok, signIn } from '../../../../test/fake-api';
+import { noticeSummaryFixture } from '../../../../test/fixtures';
 import { currentRouter, navigateTo, reLaunch, request } from '../../../../test/mocks/taro';
 import NoticeReceiptsPage from './index';
-
-function byId(id: string): HTMLElement {
-  const element = document.getElementById(id);
-  if (!element) {
-    throw new Error(`#${id} not on the page`);
-  }
-  return element;
-}
 
 function counts(overrides: Partial<NoticeReceiptCounts> = {}): NoticeReceiptCounts {
   return {
@@ -35,23 +27,7 @@ function counts(overrides: Partial<NoticeReceiptCounts> = {}): NoticeReceiptCoun
   };
 }
 
-function summary(overrides: Partial<NoticeSummary> = {}): NoticeSummary {
-  return {
-    id: 'n-1',
-    title: '关于做好冬季安全生产工作的通知',
-    kind: NoticeKind.Warning,
-    state: NoticeState.Published,
-    scope: { id: '5', name: '海东市总工会', kind: OrgKind.Union },
-    acknowledgementRequired: true,
-    author: { id: 'u-1', displayName: '马干事' },
-    publishAt: null,
-    publishedAt: '2026-11-30T02:00:00.000Z',
-    withdrawnAt: null,
-    fanOut: { state: NoticeFanOutState.Done, recipients: 10 },
-    updatedAt: '2026-11-30T02:00:00.000Z',
-    ...overrides,
-  };
-}
+const summary = noticeSummaryFixture;
 
 function receipts(overrides: Partial<NoticeReceipts> = {}): NoticeReceipts {
   return {

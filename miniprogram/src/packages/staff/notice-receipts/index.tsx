@@ -12,7 +12,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage, toastSuccess, useRequireSession } from '../../../api';
-import { StatusBlock } from '../../../components';
+import { LoadStatusPage } from '../../../components';
 import { Sheet } from '../../../components/hazards/sheet';
 import {
   fetchReceipts,
@@ -123,19 +123,8 @@ export default function NoticeReceiptsPage() {
   if (!signedIn) {
     return <View className="page" />;
   }
-  if (load.state === 'loading') {
-    return (
-      <View className="page">
-        <StatusBlock text="正在加载…" />
-      </View>
-    );
-  }
-  if (load.state === 'failed') {
-    return (
-      <View className="page">
-        <StatusBlock text={load.message} actionText="重新加载" onAction={() => void loadReceipts()} />
-      </View>
-    );
+  if (load.state !== 'ready') {
+    return <LoadStatusPage load={load} onReload={() => void loadReceipts()} />;
   }
 
   const { notice, node, totals, children } = load.receipts;

@@ -1,36 +1,16 @@
-import { NoticeFanOutState, NoticeKind, NoticeState, type NoticeSummary, OrgKind, Role } from '@ankang/shared';
+import { NoticeFanOutState, NoticeState, type NoticeSummary, OrgKind, Role } from '@ankang/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { byId } from '../../../../test/dom';
 import { fakeApi, ok, signIn } from '../../../../test/fake-api';
-import { meFixture, roleAt } from '../../../../test/fixtures';
+import { meFixture, noticeSummaryFixture, roleAt } from '../../../../test/fixtures';
 import { navigateTo, showPageAgain } from '../../../../test/mocks/taro';
 import StaffNoticesPage from './index';
 
 const UNION = meFixture({ roles: [roleAt(Role.UnionStaff, '5', '海东市总工会', OrgKind.Union)] });
 
-function byId(id: string): HTMLElement {
-  const element = document.getElementById(id);
-  if (!element) {
-    throw new Error(`#${id} not on the page`);
-  }
-  return element;
-}
-
+/** Published, still being sent. */
 function summary(overrides: Partial<NoticeSummary> = {}): NoticeSummary {
-  return {
-    id: 'n-1',
-    title: '关于做好冬季安全生产工作的通知',
-    kind: NoticeKind.Warning,
-    state: NoticeState.Published,
-    scope: { id: '5', name: '海东市总工会', kind: OrgKind.Union },
-    acknowledgementRequired: true,
-    author: { id: 'u-1', displayName: '马干事' },
-    publishAt: null,
-    publishedAt: '2026-11-30T02:00:00.000Z',
-    withdrawnAt: null,
-    fanOut: { state: NoticeFanOutState.Running, recipients: 120 },
-    updatedAt: '2026-11-30T02:00:00.000Z',
-    ...overrides,
-  };
+  return noticeSummaryFixture({ fanOut: { state: NoticeFanOutState.Running, recipients: 120 }, ...overrides });
 }
 
 const DRAFT = summary({

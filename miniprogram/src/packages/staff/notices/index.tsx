@@ -8,16 +8,18 @@ import {
 } from '@ankang/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { StatusBlock } from '../../../components';
 import { ListFooter } from '../../../components/list-footer';
 import { useMe } from '../../../features/auth';
 import { listNotices, noticeEditorUrl, noticeReceiptsUrl } from '../../../features/notices';
-import { usePagedList } from '../../../hooks/use-paged-list';
+import { usePagedList, usePagedListPage } from '../../../hooks/use-paged-list';
 import { chinaDateTime } from '../../../utils/china-time-format';
 import { hasPermission } from '../../../utils/permissions';
+import { StatusTabs } from '../components/status-tabs';
 import './index.scss';
+import { useShownAgain } from '../../../hooks/use-shown-again';
 
 const ALL = 'all';
 type Tab = NoticeState | typeof ALL;
@@ -91,29 +93,18 @@ function NoticeRow({ notice }: { notice: NoticeSummary }) {
 export default function StaffNoticesPage() {
   const { signedIn, load } = useMe();
   const [tab, setTab] = useState<Tab>(ALL);
-  const firstShow = useRef(true);
   const notices = usePagedList<NoticeSummary>(signedIn ? tab : null, (cursor) =>
     listNotices({ ...(tab === ALL ? {} : { state: tab }), cursor }),
   );
 
   // Back from the composer or the receipts: a notice may have been saved, published or withdrawn.
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
+  useShownAgain(() => {
     if (signedIn) {
       void notices.reload();
     }
   });
 
-  usePullDownRefresh(() => {
-    void notices.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-
-  useReachBottom(() => {
-    void notices.loadMore();
-  });
+  usePagedListPage(notices);
 
   if (!signedIn) {
     return <View className="page" />;
@@ -138,20 +129,14 @@ export default function StaffNoticesPage() {
           发布新通知
         </Button>
       </View>
-      <View className="status-tabs" id="notices-tabs">
-        {TABS.map((option) => (
-          <View
-            key={option}
-            id={`notices-tab-${option}`}
-            className={`status-tab${tab === option ? ' status-tab--on' : ''}`}
-            role="tab"
-            aria-selected={tab === option}
-            onClick={() => setTab(option)}
-          >
-            <Text>{TAB_LABELS[option]}</Text>
-          </View>
-        ))}
-      </View>
+      <StatusTabs
+        id="notices-tabs"
+        tabIdPrefix="notices-tab"
+        options={TABS}
+        labels={TAB_LABELS}
+        value={tab}
+        onChange={setTab}
+      />
       <View className="card" id="notices-list">
         {notices.state === 'loading' ? <StatusBlock text="正在加载…" /> : null}
         {notices.state === 'failed' ? (

@@ -7,7 +7,7 @@ import {
   type RoleGrantSummary,
 } from '@ankang/shared';
 import { Input, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro';
+import Taro, { useReachBottom, useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage, isWeapp, saveInBrowser, toastError, toastSuccess } from '../../../api';
 import { SectionCard, StatusBlock } from '../../../components';
@@ -21,6 +21,7 @@ import { bindingModeText, childCountText, maskedPhone, orgUnitTags } from '../..
 import { canAt } from '../../../utils/permissions';
 import { rollCallUrl } from '../../../utils/training-pages';
 import './index.scss';
+import { useShownAgain } from '../../../hooks/use-shown-again';
 
 type DetailLoad = { state: 'loading' } | { state: 'ready'; node: OrgUnitDetail } | { state: 'failed'; message: string };
 
@@ -162,7 +163,6 @@ export default function OrgPage() {
     file: null,
   });
   const autoOpened = useRef(false);
-  const firstShow = useRef(true);
 
   const node = detail.state === 'ready' && detail.node.id === nodeId ? detail.node : null;
 
@@ -224,11 +224,7 @@ export default function OrgPage() {
   });
 
   // Back from editing or adding a node: show what changed.
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
+  useShownAgain(() => {
     if (nodeId !== null) {
       void loadDetail(nodeId);
     }

@@ -1,19 +1,12 @@
 import { addChinaDays, OrgKind, Role, type RollCall, ShiftClearance } from '@ankang/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { byId } from '../../../../test/dom';
 import { fakeApi, ok, type RecordedRequest, signIn } from '../../../../test/fake-api';
 import { meFixture, orgUnitFixture, roleAt, rollCallEntryFixture, TODAY, todayAt } from '../../../../test/fixtures';
 import { currentRouter, taroStorage } from '../../../../test/mocks/taro';
 import RollCallPage from './index';
 
 const OFFICER = meFixture({ roles: [roleAt(Role.Officer, '7', '河口煤业有限公司', OrgKind.Enterprise)] });
-
-function byId(id: string): HTMLElement {
-  const element = document.getElementById(id);
-  if (!element) {
-    throw new Error(`#${id} not on the page`);
-  }
-  return element;
-}
 
 function query(call: RecordedRequest): Record<string, string> {
   return Object.fromEntries(new URL(call.url, 'http://ankang.test').searchParams);
