@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { InboxModule } from '../inbox/inbox.module';
+import { OrgModule } from '../org/org.module';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
 import { MyNoticesController } from './my-notices.controller';
 import { MyNoticesService } from './my-notices.service';
@@ -17,19 +18,13 @@ import { NoticesService } from './notices.service';
 
 /** 安全通知: compose, publish and fan out notices; receipts, 已阅知 and reminders. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Notice, NoticeReceipt]), InboxModule, SubscriptionsModule],
-  controllers: [
-    // notices API (controllers added here by the notices API work)
-    NoticesController,
-    MyNoticesController,
-  ],
+  imports: [TypeOrmModule.forFeature([Notice, NoticeReceipt]), InboxModule, OrgModule, SubscriptionsModule],
+  controllers: [NoticesController, MyNoticesController],
   providers: [
-    // fan-out engine
     NoticeAudienceRepository,
     NoticeFanOutRepository,
     NoticeFanOutService,
     NoticeFanOutJob,
-    // notices API (services and repositories added here by the notices API work)
     NoticesRepository,
     NoticeReceiptsRepository,
     NoticesService,

@@ -3,15 +3,13 @@ import {
   NoticeFanOutState,
   type NoticeKind,
   NoticeState,
-  OrgKind,
   type Role,
   type WorkerGroup,
 } from '@ankang/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, In, type Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import type { ScopeCondition } from '../access/scope';
-import { OrgUnit } from '../org/org-unit.entity';
 import { lockedForWrite } from '../org/row-locks';
 import { Notice } from './notice.entity';
 import { NoticeClientKey } from './notice-client-key.entity';
@@ -70,29 +68,6 @@ export class NoticesRepository {
     return lockedForWrite(
       manager.getRepository(Notice).createQueryBuilder('notice').where('notice.id = :id', { id }),
     ).getOne();
-  }
-
-  // The org tree as notices see it (the notices module reads org units itself: no write goes through here).
-
-  findOrgUnit(id: number): Promise<OrgUnit | null> {
-    return this.notices.manager.getRepository(OrgUnit).findOneBy({ id });
-  }
-
-  findOrgUnits(ids: number[]): Promise<OrgUnit[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.notices.manager.getRepository(OrgUnit).findBy({ id: In(ids) });
-  }
-
-  /** The active unions and enterprises directly under a node (on IDX_org_unit_parent), in tree order. */
-  findChildUnits(parentId: number): Promise<OrgUnit[]> {
-    return this.notices.manager
-      .getRepository(OrgUnit)
-      .createQueryBuilder('unit')
-      .where('unit.parentId = :parentId', { parentId })
-      .andWhere('unit.kind IN (:...kinds)', { kinds: [OrgKind.Union, OrgKind.Enterprise] })
-      .andWhere('unit.archivedAt IS NULL')
-      .orderBy('unit.path', 'ASC')
-      .getMany();
   }
 
   findClientKey(clientKey: string): Promise<NoticeClientKey | null> {

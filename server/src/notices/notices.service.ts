@@ -16,6 +16,7 @@ import { isUniqueViolation } from '../database/unique-violation';
 import { InboxService } from '../inbox/inbox.service';
 import type { OrgUnit } from '../org/org-unit.entity';
 import { toOrgUnitReference } from '../org/org-units.dto';
+import { OrgUnitsRepository } from '../org/org-units.repository';
 import { SubscribeMessagesService } from '../subscriptions/subscribe-messages.service';
 import type { Notice } from './notice.entity';
 import { NoticeAudienceRepository } from './notice-audience.repository';
@@ -73,6 +74,7 @@ const REMIND_BATCH_SIZE = 500;
 export class NoticesService {
   constructor(
     private readonly notices: NoticesRepository,
+    private readonly orgUnits: OrgUnitsRepository,
     private readonly receipts: NoticeReceiptsRepository,
     private readonly audience: NoticeAudienceRepository,
     private readonly inbox: InboxService,
@@ -189,10 +191,10 @@ export class NoticesService {
     const byChild = new Map(
       groups.flatMap((group) => (group.childId === null ? [] : [[group.childId, group] as const])),
     );
-    const children = await this.notices.findChildUnits(node.id);
+    const children = await this.orgUnits.findActiveUnionsAndEnterprisesUnder(node.id);
     const listed = new Set(children.map((child) => child.id));
     // A child archived since the notice reached people under it still shows its figures.
-    const archived = await this.notices.findOrgUnits([...byChild.keys()].filter((childId) => !listed.has(childId)));
+    const archived = await this.orgUnits.findByIds([...byChild.keys()].filter((childId) => !listed.has(childId)));
     const totals = sumOf(groups);
     if (node.id === notice.scopeOrgUnitId) totals.recipients = Math.max(totals.recipients, notice.recipientCount);
     return {
@@ -302,7 +304,7 @@ export class NoticesService {
   }
 
   private async addressableOrFail(scope: Scope, orgUnitId: number): Promise<OrgUnit> {
-    const unit = await this.notices.findOrgUnit(orgUnitId);
+    const unit = await this.orgUnits.findById(orgUnitId);
     if (!unit || !mayAddressNotice(scope, unit)) throw new AppException(NoticeErrorCode.ScopeNotAllowed);
     if (unit.archivedAt) throw new AppException(OrgErrorCode.NodeArchived);
     return unit;
@@ -334,7 +336,7 @@ export class NoticesService {
     const node =
       orgUnitId === undefined || Number(orgUnitId) === scopeUnit.id
         ? scopeUnit
-        : await this.notices.findOrgUnit(Number(orgUnitId));
+        : await this.orgUnits.findById(Number(orgUnitId));
     const sent = notice.state === NoticeState.Published || notice.state === NoticeState.Withdrawn;
     if (
       !node?.path.startsWith(scopeUnit.path) ||

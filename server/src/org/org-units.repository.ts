@@ -56,6 +56,17 @@ export class OrgUnitsRepository {
     return ids.length === 0 ? Promise.resolve([]) : this.units.findBy({ id: In(ids) });
   }
 
+  /** The active unions and enterprises directly under a node (on IDX_org_unit_parent), in tree order. */
+  findActiveUnionsAndEnterprisesUnder(parentId: number): Promise<OrgUnit[]> {
+    return this.units
+      .createQueryBuilder('unit')
+      .where('unit.parentId = :parentId', { parentId })
+      .andWhere('unit.kind IN (:...kinds)', { kinds: [OrgKind.Union, OrgKind.Enterprise] })
+      .andWhere('unit.archivedAt IS NULL')
+      .orderBy('unit.path', 'ASC')
+      .getMany();
+  }
+
   /** A workplace (archived or not) by id, with its enterprise. */
   async findWorkplaceWithEnterprise(id: number): Promise<WorkplaceWithEnterprise | null> {
     const workplace = await this.units.findOne({ where: { id, kind: OrgKind.Workplace }, relations: { parent: true } });
