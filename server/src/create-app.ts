@@ -34,8 +34,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
     genReqId: requestIdOf,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
-    // Multipart bodies are never parsed ahead: the photo upload reads its own, bounded and with coded
-    // errors (hazards/photos/photo-upload.ts). These limits cover any other multipart read.
+    // Multipart bodies are never parsed ahead: each image upload reads its own, bounded and with coded
+    // errors (storage/image-upload.ts). These limits cover any other multipart read.
     multipart: { limits: { fileSize: HAZARD_PHOTO_MAX_BYTES, files: 1, fields: 10, parts: 12 } },
     // On close, idle keep-alive sockets go at once; requests in flight are allowed to finish.
     forceCloseConnections: 'idle',

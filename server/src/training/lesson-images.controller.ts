@@ -1,23 +1,12 @@
 import { Permission } from '@ankang/shared';
-import { Controller, Get, Header, HttpStatus, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiPayloadTooLargeResponse,
-  ApiProduces,
-  ApiTags,
-  ApiUnsupportedMediaTypeResponse,
-} from '@nestjs/swagger';
+import { Controller, Get, HttpStatus, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ForSelf, RequirePermission } from '../access/access.decorators';
 import { type AuthenticatedUser, CurrentUser } from '../auth/current-user.decorator';
 import { RecordIdParams } from '../common/record-id';
 import { photoFile } from '../hazards/photos/photo-response';
+import { ImageReadEndpoint, ImageUploadEndpoint } from '../storage/image-endpoints';
 import { type LessonImageUpload, UploadedLessonImage } from './lesson-image-upload';
 import { LessonImageDto, LessonImageVariantQueryDto, UploadLessonImageBodyDto } from './lesson-images.dto';
 import { LessonImagesService } from './lesson-images.service';
@@ -34,15 +23,13 @@ export class LessonImagesController {
 
   @Post()
   @RequirePermission(Permission.LessonManage)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ type: UploadLessonImageBodyDto })
-  @ApiCreatedResponse({ type: LessonImageDto, description: 'Stored without metadata, with a thumbnail' })
-  @ApiOkResponse({ type: LessonImageDto, description: 'The same client key again: the first image' })
-  @ApiBadRequestResponse({
-    description: 'COMMON_VALIDATION_FAILED, HAZARD_PHOTO_EMPTY, HAZARD_PHOTO_FILE_NAME_INVALID',
+  @ImageUploadEndpoint({
+    body: UploadLessonImageBodyDto,
+    response: LessonImageDto,
+    noun: 'image',
+    badRequest: 'COMMON_VALIDATION_FAILED, HAZARD_PHOTO_EMPTY, HAZARD_PHOTO_FILE_NAME_INVALID',
+    unsupportedMediaType: 'HAZARD_PHOTO_TYPE_NOT_ALLOWED; COMMON_UNSUPPORTED_MEDIA_TYPE',
   })
-  @ApiPayloadTooLargeResponse({ description: 'HAZARD_PHOTO_TOO_LARGE: over 10 MB, or too many pixels' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'HAZARD_PHOTO_TYPE_NOT_ALLOWED; COMMON_UNSUPPORTED_MEDIA_TYPE' })
   async upload(
     @CurrentUser() user: AuthenticatedUser,
     @UploadedLessonImage() upload: LessonImageUpload,
@@ -56,10 +43,7 @@ export class LessonImagesController {
   @Get(':id')
   // Any signed-in person: lesson pictures are teaching material, not anyone's personal data.
   @ForSelf()
-  @Header('Cache-Control', LESSON_IMAGE_CACHE_CONTROL)
-  @ApiProduces('image/jpeg', 'image/png', 'image/webp')
-  @ApiOkResponse({ description: 'The picture, or its JPEG thumbnail with ?variant=thumbnail' })
-  @ApiNotFoundResponse({ description: 'COMMON_NOT_FOUND' })
+  @ImageReadEndpoint({ cacheControl: LESSON_IMAGE_CACHE_CONTROL, noun: 'picture', notFound: 'COMMON_NOT_FOUND' })
   async read(@Param() params: RecordIdParams, @Query() query: LessonImageVariantQueryDto): Promise<StreamableFile> {
     return photoFile(await this.images.read(Number(params.id), query.variant ?? 'original'));
   }

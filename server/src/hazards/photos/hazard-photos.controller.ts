@@ -1,22 +1,10 @@
-import { Controller, Get, Header, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiPayloadTooLargeResponse,
-  ApiProduces,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnsupportedMediaTypeResponse,
-} from '@nestjs/swagger';
+import { Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ForSelf } from '../../access/access.decorators';
 import { type AuthenticatedUser, CurrentUser } from '../../auth/current-user.decorator';
 import { RecordIdParams } from '../../common/record-id';
+import { ImageReadEndpoint, ImageUploadEndpoint } from '../../storage/image-endpoints';
 import { HazardPhotoDto, PhotoVariantQueryDto, UploadHazardPhotoBodyDto } from './hazard-photos.dto';
 import { HazardPhotosService } from './hazard-photos.service';
 import { PHOTO_CACHE_CONTROL, photoFile } from './photo-response';
@@ -31,17 +19,13 @@ export class HazardPhotosController {
 
   @Post()
   @ForSelf()
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ type: UploadHazardPhotoBodyDto })
-  @ApiCreatedResponse({ type: HazardPhotoDto, description: 'Stored without metadata, with a thumbnail' })
-  @ApiOkResponse({ type: HazardPhotoDto, description: 'The same client key again: the first photo' })
-  @ApiBadRequestResponse({
-    description:
+  @ImageUploadEndpoint({
+    body: UploadHazardPhotoBodyDto,
+    response: HazardPhotoDto,
+    noun: 'photo',
+    badRequest:
       'COMMON_VALIDATION_FAILED (no file, two files, bad fields, a client key used by someone else), HAZARD_PHOTO_EMPTY, HAZARD_PHOTO_FILE_NAME_INVALID',
-  })
-  @ApiPayloadTooLargeResponse({ description: 'HAZARD_PHOTO_TOO_LARGE: over 10 MB, or too many pixels' })
-  @ApiUnsupportedMediaTypeResponse({
-    description:
+    unsupportedMediaType:
       'HAZARD_PHOTO_TYPE_NOT_ALLOWED: not JPEG, PNG or WebP by its bytes; COMMON_UNSUPPORTED_MEDIA_TYPE: not multipart',
   })
   @ApiTooManyRequestsResponse({ description: 'COMMON_RATE_LIMITED: too many photos waiting for a report' })
@@ -57,11 +41,10 @@ export class HazardPhotosController {
 
   @Get(':id')
   @ForSelf()
-  @Header('Cache-Control', PHOTO_CACHE_CONTROL)
-  @ApiProduces('image/jpeg', 'image/png', 'image/webp')
-  @ApiOkResponse({ description: 'The photo, or its JPEG thumbnail with ?variant=thumbnail' })
-  @ApiNotFoundResponse({
-    description: 'COMMON_NOT_FOUND: no such photo, not yours, or already attached (then ask its ticket)',
+  @ImageReadEndpoint({
+    cacheControl: PHOTO_CACHE_CONTROL,
+    noun: 'photo',
+    notFound: 'COMMON_NOT_FOUND: no such photo, not yours, or already attached (then ask its ticket)',
   })
   async read(
     @CurrentUser() user: AuthenticatedUser,

@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { CommonErrorCode, chinaDateOf, HazardErrorCode, type HazardPhotoKind } from '@ankang/shared';
+import { CommonErrorCode, HazardErrorCode, type HazardPhotoKind } from '@ankang/shared';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppException } from '../../common/app-exception';
 import { FILE_STORAGE, type FileStorage } from '../../storage/file-storage';
+import { type ImageContent, ImageStore } from '../../storage/image-store';
 import type { HazardPhoto } from './hazard-photo.entity';
 import { type HazardPhotoDto, type PhotoVariant, toHazardPhotoDto } from './hazard-photos.dto';
 import { HazardPhotosRepository } from './hazard-photos.repository';
-import { PHOTO_EXTENSIONS, PhotoProcessingQueue, type ProcessedPhoto, THUMBNAIL_CONTENT_TYPE } from './photo-image';
 import type { PhotoUpload } from './photo-upload';
 
 /** Photos a ticket should take, as the hazards service hands them over. */
@@ -18,11 +17,6 @@ export interface PhotoClaim {
   uploaderId: number;
   /** Anonymous reports forget the reporter, and with them who uploaded the photos. */
   forgetUploader: boolean;
-}
-
-export interface PhotoContent {
-  bytes: Buffer;
-  contentType: string;
 }
 
 export interface PhotoUploadOutcome {
@@ -43,59 +37,45 @@ const CLEANUP_BATCH_SIZE = 100;
  */
 @Injectable()
 export class HazardPhotosService {
-  private readonly logger = new Logger(HazardPhotosService.name);
-  private readonly processing = new PhotoProcessingQueue();
+  private readonly imageStore: ImageStore;
 
   constructor(
     private readonly photos: HazardPhotosRepository,
-    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
-  ) {}
+    @Inject(FILE_STORAGE) storage: FileStorage,
+  ) {
+    this.imageStore = new ImageStore(storage, new Logger(HazardPhotosService.name), {
+      folder: 'hazard-photos',
+      label: 'hazard photo',
+      logIdField: 'photoId',
+    });
+  }
 
-  /**
-   * Stores an upload: the file and its thumbnail first, then the row, so a row never names a missing
-   * file; a row that cannot be written takes its files with it. The same client key again returns
-   * the first photo, without a second file.
-   */
+  /** Stores an upload (see ImageStore.storeOnce); the same client key again returns the first photo. */
   async upload(uploaderId: number, upload: PhotoUpload): Promise<PhotoUploadOutcome> {
-    const earlier = await this.photos.findByClientKey(upload.fields.clientKey);
-    if (earlier) return { photo: this.retried(earlier, uploaderId, upload), created: false };
-    if ((await this.photos.countUnattachedByUploader(uploaderId)) >= UNATTACHED_PHOTOS_PER_PERSON_MAX) {
-      throw new AppException(CommonErrorCode.RateLimited, undefined, '待提交的照片太多，请先提交隐患报告或稍后再试');
-    }
-
-    const processed = await this.processing.process(upload.bytes);
-    const keys = storageKeysFor(processed, new Date());
-    let photo: HazardPhoto | null;
-    try {
-      await this.storage.put(keys.original, processed.original.bytes, processed.original.contentType);
-      await this.storage.put(keys.thumbnail, processed.thumbnail.bytes, processed.thumbnail.contentType);
-      photo = await this.photos.insertUnlessKeyTaken({
-        kind: upload.fields.kind,
-        clientKey: upload.fields.clientKey,
-        uploadedBy: uploaderId,
-        storageKey: keys.original,
-        thumbnailKey: keys.thumbnail,
-        contentType: processed.original.contentType,
-        width: processed.original.width,
-        height: processed.original.height,
-        byteSize: processed.original.bytes.length,
-        createdAt: new Date(),
-      });
-    } catch (error) {
-      await this.deleteFiles(keys.original, keys.thumbnail);
-      throw error;
-    }
-    if (photo) return { photo: toHazardPhotoDto(photo), created: true };
-
-    // A parallel retry stored the same key first: its photo stands, these files go.
-    await this.deleteFiles(keys.original, keys.thumbnail);
-    const winner = await this.photos.findByClientKey(upload.fields.clientKey);
-    if (!winner) throw new Error(`Photo client key ${upload.fields.clientKey} collided but names no photo`);
-    return { photo: this.retried(winner, uploaderId, upload), created: false };
+    const { row, created } = await this.imageStore.storeOnce(upload.fields.clientKey, upload.bytes, {
+      findByClientKey: (clientKey) => this.photos.findByClientKey(clientKey),
+      checkBeforeStoring: async () => {
+        if ((await this.photos.countUnattachedByUploader(uploaderId)) >= UNATTACHED_PHOTOS_PER_PERSON_MAX) {
+          throw new AppException(
+            CommonErrorCode.RateLimited,
+            undefined,
+            '待提交的照片太多，请先提交隐患报告或稍后再试',
+          );
+        }
+      },
+      insertUnlessKeyTaken: (files) =>
+        this.photos.insertUnlessKeyTaken({
+          kind: upload.fields.kind,
+          clientKey: upload.fields.clientKey,
+          uploadedBy: uploaderId,
+          ...files,
+        }),
+    });
+    return { photo: created ? toHazardPhotoDto(row) : this.retried(row, uploaderId, upload), created };
   }
 
   /** The uploader's own photo before any ticket holds it (the phone shows it while the form is open). */
-  async readOwnUnattached(uploaderId: number, photoId: number, variant: PhotoVariant): Promise<PhotoContent> {
+  async readOwnUnattached(uploaderId: number, photoId: number, variant: PhotoVariant): Promise<ImageContent> {
     const photo = await this.photos.findById(photoId);
     // Someone else's photo, or one a ticket holds, is answered like a missing one.
     if (!photo || photo.ticketId !== null || photo.uploadedBy !== uploaderId) {
@@ -139,14 +119,8 @@ export class HazardPhotosService {
   }
 
   /** The stored bytes of a photo the caller has been found allowed to see. */
-  async read(photo: HazardPhoto, variant: PhotoVariant): Promise<PhotoContent> {
-    const key = variant === 'thumbnail' ? photo.thumbnailKey : photo.storageKey;
-    const stored = await this.storage.get(key);
-    if (!stored) {
-      this.logger.error({ photoId: photo.id, key }, 'A hazard photo row names a file the storage does not have');
-      throw new AppException(CommonErrorCode.NotFound);
-    }
-    return { bytes: stored.bytes, contentType: variant === 'thumbnail' ? THUMBNAIL_CONTENT_TYPE : photo.contentType };
+  read(photo: HazardPhoto, variant: PhotoVariant): Promise<ImageContent> {
+    return this.imageStore.read(photo, variant);
   }
 
   toPhotoDto(photo: HazardPhoto): HazardPhotoDto {
@@ -165,7 +139,7 @@ export class HazardPhotosService {
       const batch = await this.photos.findUnattachedBefore(cutoff, CLEANUP_BATCH_SIZE);
       for (const photo of batch) {
         if (!(await this.photos.deleteIfUnattached(photo.id))) continue;
-        await this.deleteFiles(photo.storageKey, photo.thumbnailKey);
+        await this.imageStore.deleteFiles(photo.storageKey, photo.thumbnailKey);
         deleted += 1;
       }
       if (batch.length < CLEANUP_BATCH_SIZE) return deleted;
@@ -180,20 +154,4 @@ export class HazardPhotosService {
     }
     return toHazardPhotoDto(earlier);
   }
-
-  /** Best effort: a file left behind is only wasted space, never a leak (nothing serves it). */
-  private async deleteFiles(...keys: string[]): Promise<void> {
-    for (const key of keys) {
-      await this.storage.delete(key).catch((error: unknown) => {
-        this.logger.warn({ err: error, key }, 'Could not delete a hazard photo file');
-      });
-    }
-  }
-}
-
-/** New names of our own for the stored files, never the client's: `hazard-photos/2026/11/<uuid>.jpg`. */
-function storageKeysFor(processed: ProcessedPhoto, now: Date): { original: string; thumbnail: string } {
-  const [year, month] = chinaDateOf(now).split('-');
-  const name = `hazard-photos/${year}/${month}/${randomUUID()}`;
-  return { original: `${name}.${PHOTO_EXTENSIONS[processed.format]}`, thumbnail: `${name}-thumbnail.jpg` };
 }

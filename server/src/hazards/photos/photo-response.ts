@@ -1,5 +1,5 @@
 import { StreamableFile } from '@nestjs/common';
-import type { PhotoContent } from './hazard-photos.service';
+import type { ImageContent } from '../../storage/image-store';
 
 /**
  * How photo responses are cached: by the person's own client only (`private`), never by a shared
@@ -8,7 +8,7 @@ import type { PhotoContent } from './hazard-photos.service';
 export const PHOTO_CACHE_CONTROL = 'private, max-age=3600';
 
 /** A photo's bytes as the response, with their type and length (nosniff is set for every response). */
-export function photoFile(content: PhotoContent): StreamableFile {
+export function photoFile(content: ImageContent): StreamableFile {
   return new StreamableFile(content.bytes, {
     type: content.contentType,
     disposition: 'inline',

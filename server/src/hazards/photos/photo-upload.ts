@@ -1,129 +1,15 @@
-import { CommonErrorCode, type FieldError, HAZARD_PHOTO_MAX_BYTES, HazardErrorCode } from '@ankang/shared';
-import type {} from '@fastify/multipart';
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
-import type { FastifyRequest } from 'fastify';
-import { AppException } from '../../common/app-exception';
-import { fieldErrors } from '../../common/validation';
+import { HAZARD_PHOTO_MAX_BYTES } from '@ankang/shared';
+import { type ImageUpload, uploadedImage } from '../../storage/image-upload';
 import { UploadHazardPhotoFieldsDto } from './hazard-photos.dto';
 
 /** What the phone sent: the checked fields and the file's bytes (at most HAZARD_PHOTO_MAX_BYTES). */
-export interface PhotoUpload {
-  fields: UploadHazardPhotoFieldsDto;
-  bytes: Buffer;
-}
+export type PhotoUpload = ImageUpload<UploadHazardPhotoFieldsDto>;
 
-export const PHOTO_FILE_FIELD = 'file';
-/** What a multipart body may carry beyond the file itself: boundaries, part headers, two short fields. */
-const FORM_OVERHEAD_BYTES = 64 * 1024;
-const FILE_NAME_MAX_BYTES = 255;
-
-/**
- * Parser limits of the upload form. busboy stops buffering the file at `fileSize` and skips any
- * part past the limits, so a request can never make the server hold more than one photo's bytes.
- */
-const UPLOAD_LIMITS = {
-  fileSize: HAZARD_PHOTO_MAX_BYTES,
-  files: 1,
-  fields: 4,
-  parts: 6,
-  fieldNameSize: 64,
-  fieldSize: 256,
-  headerPairs: 20,
-};
-
-/**
- * Why a client's file name cannot be accepted, or null. The name is never used — stored files get
- * names of their own — but one that climbs folders (`../`) or carries control characters marks a
- * client to refuse. Plain folders and URLs pass: WeChat's uploadFile names files after their temp
- * paths (`wxfile://tmp_….jpg`, `http://tmp/….jpg`).
- */
-export function photoFileNameProblem(name: string): string | null {
-  if (Buffer.byteLength(name, 'utf8') > FILE_NAME_MAX_BYTES) return `is longer than ${FILE_NAME_MAX_BYTES} bytes`;
-  if (/\p{Cc}/u.test(name)) return 'contains control characters';
-  if (name.split(/[/\\]/).some((segment) => segment === '..') || name === '.') return 'climbs out of its folder';
-  return null;
-}
-
-/** The upload of `POST /hazard-photos`, read from the multipart body. */
-export const UploadedPhoto = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): Promise<PhotoUpload> =>
-    readPhotoUpload(context.switchToHttp().getRequest<FastifyRequest>()),
-);
-
-/**
- * Reads the one `file` part and the `clientKey` and `kind` fields, in whatever order they come,
- * and checks them: any problem is a coded 4xx, and nothing is kept of a refused upload.
- */
-export async function readPhotoUpload(request: FastifyRequest): Promise<PhotoUpload> {
-  if (!request.isMultipart()) throw new AppException(CommonErrorCode.UnsupportedMediaType);
-  // A body that says up front it is too big is refused before a byte of it is read.
-  const declaredLength = Number(request.headers['content-length']);
-  if (declaredLength > HAZARD_PHOTO_MAX_BYTES + FORM_OVERHEAD_BYTES) {
-    throw new AppException(HazardErrorCode.PhotoTooLarge);
-  }
-
-  const fields: Record<string, string> = {};
-  const problems: FieldError[] = [];
-  let file: { name: string | undefined; bytes: Buffer } | null = null;
-  try {
-    // preservePath: busboy would otherwise cut `../../etc/passwd.jpg` down to `passwd.jpg` unseen.
-    for await (const part of request.parts({ preservePath: true, limits: UPLOAD_LIMITS })) {
-      if (part.type === 'file') {
-        if (part.fieldname !== PHOTO_FILE_FIELD) {
-          part.file.resume();
-          problems.push({ field: part.fieldname, message: '不允许的字段' });
-          continue;
-        }
-        // Undefined when the part came as application/octet-stream without a name.
-        file = { name: part.filename as string | undefined, bytes: await part.toBuffer() };
-      } else if (Object.hasOwn(fields, part.fieldname)) {
-        problems.push({ field: part.fieldname, message: '字段重复' });
-      } else {
-        // A value cut at the size limit would pass for a different one: it must fail validation.
-        fields[part.fieldname] = part.valueTruncated ? '' : String(part.value);
-      }
-    }
-  } catch (error) {
-    throw multipartError(error);
-  }
-
-  if (file === null && !problems.some((problem) => problem.field === PHOTO_FILE_FIELD)) {
-    problems.push({ field: PHOTO_FILE_FIELD, message: '请选择一张照片' });
-  }
-  const dto = plainToInstance(UploadHazardPhotoFieldsDto, fields);
-  problems.push(...fieldErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true })));
-  if (problems.length > 0 || file === null) throw new AppException(CommonErrorCode.ValidationFailed, problems);
-
-  if (file.name !== undefined && photoFileNameProblem(file.name) !== null) {
-    throw new AppException(HazardErrorCode.PhotoFileNameInvalid);
-  }
-  if (file.bytes.length === 0) throw new AppException(HazardErrorCode.PhotoEmpty);
-  return { fields: dto, bytes: file.bytes };
-}
-
-/** The parser's own errors as coded ones; anything else is left as it is. */
-function multipartError(error: unknown): unknown {
-  switch ((error as { code?: unknown } | null)?.code) {
-    case 'FST_REQ_FILE_TOO_LARGE':
-      return new AppException(HazardErrorCode.PhotoTooLarge);
-    case 'FST_FILES_LIMIT':
-      return new AppException(CommonErrorCode.ValidationFailed, [
-        { field: PHOTO_FILE_FIELD, message: '一次只能上传一张照片' },
-      ]);
-    case 'FST_FIELDS_LIMIT':
-    case 'FST_PARTS_LIMIT':
-    case 'FST_PROTO_VIOLATION':
-    case 'FST_INVALID_JSON_FIELD_ERROR':
-      return new AppException(CommonErrorCode.ValidationFailed, [{ field: 'body', message: '不允许的字段' }]);
-    case 'FST_MP_PREMATURE_CLOSE':
-      return new AppException(CommonErrorCode.MalformedBody);
-  }
-  // busboy's own errors carry no code: a missing boundary, a body cut short.
-  const message = error instanceof Error ? error.message : '';
-  if (/boundary|unexpected end|terminated early|malformed/i.test(message)) {
-    return new AppException(CommonErrorCode.MalformedBody);
-  }
-  return error;
-}
+/** The upload of `POST /hazard-photos`: the `file` part and the `clientKey` and `kind` fields. */
+export const UploadedPhoto = uploadedImage({
+  fieldsDto: UploadHazardPhotoFieldsDto,
+  maxBytes: HAZARD_PHOTO_MAX_BYTES,
+  fieldsMax: 4,
+  partsMax: 6,
+  noun: '照片',
+});

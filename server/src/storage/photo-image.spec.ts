@@ -2,7 +2,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { HazardErrorCode } from '@ankang/shared';
 import exifr from 'exifr';
 import sharp from 'sharp';
-import { AppException } from '../../common/app-exception';
+import { AppException } from '../common/app-exception';
 import {
   detectPhotoFormat,
   PHOTO_LONG_SIDE_MAX,

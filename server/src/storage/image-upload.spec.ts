@@ -1,4 +1,4 @@
-import { photoFileNameProblem } from './photo-upload';
+import { photoFileNameProblem } from './image-upload';
 
 describe('photoFileNameProblem', () => {
   it.each([

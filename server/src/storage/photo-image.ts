@@ -1,6 +1,6 @@
 import { HazardErrorCode } from '@ankang/shared';
 import sharp, { type Sharp } from 'sharp';
-import { AppException } from '../../common/app-exception';
+import { AppException } from '../common/app-exception';
 
 /** The formats a hazard photo may have, decided by the bytes alone. */
 export type PhotoFormat = 'jpeg' | 'png' | 'webp';
