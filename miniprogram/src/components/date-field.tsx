@@ -1,6 +1,4 @@
-import { Picker, Text, View } from '@tarojs/components';
-import { isH5 } from '../api';
-import { FieldInput } from './field';
+import { PickerField } from './picker-field';
 
 interface DateFieldProps {
   id: string;
@@ -26,31 +24,18 @@ export function DateField({
   end,
   placeholder = '年-月-日，如 2026-12-31',
 }: DateFieldProps) {
-  if (isH5()) {
-    return (
-      <FieldInput
-        id={id}
-        className="form-field__input"
-        type="text"
-        value={value}
-        placeholder={placeholder}
-        maxlength={10}
-        onInput={(event) => onChange(event.detail.value)}
-      />
-    );
-  }
   return (
-    <Picker
+    <PickerField
       id={id}
       mode="date"
-      value={value || start || ''}
+      value={value}
+      onChange={onChange}
+      pickerValue={value || start || ''}
       start={start}
       end={end}
-      onChange={(event) => onChange(event.detail.value)}
-    >
-      <View className="form-field__input date-field">
-        <Text className={value ? '' : 'date-field__placeholder'}>{value || '请选择日期'}</Text>
-      </View>
-    </Picker>
+      placeholder={placeholder}
+      maxlength={10}
+      emptyText="请选择日期"
+    />
   );
 }

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { PagedList } from '../hooks/use-paged-list';
+import { StatusBlock } from './status-block';
 
 interface ListFooterProps {
   list: Pick<PagedList<unknown>, 'state' | 'hasMore' | 'loadingMore' | 'moreFailed' | 'loadMore' | 'items'>;
@@ -46,4 +47,15 @@ export function ListFooter({ list, emptyText, id }: ListFooterProps) {
       <Text className="list-footer__text">没有更多了</Text>
     </View>
   );
+}
+
+/** The start of a page's paged list: 正在加载… while its first page loads, a failure with 重新加载. */
+export function ListStatus({ list }: { list: Pick<PagedList<unknown>, 'state' | 'message' | 'reload'> }) {
+  if (list.state === 'loading') {
+    return <StatusBlock text="正在加载…" />;
+  }
+  if (list.state === 'failed') {
+    return <StatusBlock text={list.message} actionText="重新加载" onAction={() => void list.reload()} />;
+  }
+  return null;
 }

@@ -2,6 +2,7 @@ import type { Page } from '@ankang/shared';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../api';
+import { useShownAgain } from './use-shown-again';
 
 export type PagedListState = 'loading' | 'ready' | 'failed';
 
@@ -119,11 +120,27 @@ export function usePagedList<T>(
   };
 }
 
+interface PagedListPageOptions {
+  /**
+   * Load the list afresh each time the page shows again (back from a page it opened, where an item
+   * may have changed); false while there is no list to load yet (not signed in).
+   */
+  reloadWhenShownAgain?: boolean;
+}
+
 /**
  * A page whose content is one paged list: pulling down (where the page enables it) loads it
  * afresh, reaching the bottom loads the next page.
  */
-export function usePagedListPage(list: Pick<PagedList<unknown>, 'reload' | 'loadMore'>): void {
+export function usePagedListPage(
+  list: Pick<PagedList<unknown>, 'reload' | 'loadMore'>,
+  { reloadWhenShownAgain = false }: PagedListPageOptions = {},
+): void {
+  useShownAgain(() => {
+    if (reloadWhenShownAgain) {
+      void list.reload();
+    }
+  });
   usePullDownRefresh(() => {
     void list.reload().finally(() => Taro.stopPullDownRefresh());
   });

@@ -4,6 +4,8 @@
  * 列表 <ul><li>, 编号 <ol><li>, 提示 <blockquote>, 换行 <br> — and says where the cursor goes next.
  */
 
+import { paragraphsOfPlainText } from '../../utils/plain-text-paragraphs';
+
 export type BodyFormat = 'paragraph' | 'heading' | 'bold' | 'bullets' | 'numbers' | 'quote' | 'lineBreak';
 
 export interface TextSelection {
@@ -94,16 +96,7 @@ export function paragraphsFromPlainText(text: string): string | null {
   if (/<[a-z/][^>]*>/i.test(text)) {
     return null;
   }
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const paragraphs = escaped
-    .split(/\n\s*\n/)
-    .map((block) =>
-      block
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line !== '')
-        .join('<br>'),
-    )
-    .filter((block) => block !== '');
-  return paragraphs.map((block) => `<p>${block}</p>`).join('\n');
+  return paragraphsOfPlainText(text)
+    .map((block) => `<p>${block}</p>`)
+    .join('\n');
 }

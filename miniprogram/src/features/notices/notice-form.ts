@@ -17,6 +17,7 @@ import {
   type WorkerGroup,
 } from '@ankang/shared';
 import { fieldErrorsOf } from '../../api/errors';
+import { paragraphsOfPlainText } from '../../utils/plain-text-paragraphs';
 
 /** The roles a notice may be narrowed to (admins run the system and are not an audience). */
 export const NOTICE_AUDIENCE_ROLES: readonly Role[] = [Role.Worker, Role.Officer, Role.UnionStaff];
@@ -62,10 +63,6 @@ export function emptyNoticeForm(scope: OrgUnitReference | null = null): NoticeFo
   };
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 function decodeHtml(text: string): string {
@@ -81,18 +78,7 @@ function decodeHtml(text: string): string {
 
 /** Plain text as HTML: each block between blank lines a `<p>`, single line breaks `<br>`; `<` stays text. */
 export function bodyHtmlOf(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n/)
-    .map((block) =>
-      block
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line !== '')
-        .map(escapeHtml)
-        .join('<br>'),
-    )
-    .filter((block) => block !== '')
+  return paragraphsOfPlainText(text.replace(/\r\n?/g, '\n'))
     .map((block) => `<p>${block}</p>`)
     .join('');
 }

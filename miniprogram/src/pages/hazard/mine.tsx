@@ -4,9 +4,9 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useReachBottom } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { sessionUserId, toastInfo, toastSuccess, useRequireSession } from '../../api';
-import { SectionCard, StatusBlock } from '../../components';
+import { SectionCard } from '../../components';
 import { StateBadge, TicketCard } from '../../components/hazards';
-import { ListFooter } from '../../components/list-footer';
+import { ListFooter, ListStatus } from '../../components/list-footer';
 import {
   type FollowedReport,
   flushOutbox,
@@ -209,10 +209,7 @@ export default function MyReportsPage() {
 
       <View className="my-reports__list" id="my-reports">
         <Text className="my-reports__title">实名上报</Text>
-        {reports.state === 'loading' ? <StatusBlock text="正在加载…" /> : null}
-        {reports.state === 'failed' ? (
-          <StatusBlock text={reports.message} actionText="重新加载" onAction={() => void reports.reload()} />
-        ) : null}
+        <ListStatus list={reports} />
         {reports.items.map((ticket) => (
           <TicketCard
             key={ticket.id}

@@ -3,13 +3,11 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { useRequireSession } from '../../api';
-import { StatusBlock } from '../../components';
-import { ListFooter } from '../../components/list-footer';
+import { ListFooter, ListStatus } from '../../components/list-footer';
 import { awaitsAcknowledgement, listMyNotices, MY_NOTICES_URL, myNoticeUrl } from '../../features/notices';
 import { usePagedList, usePagedListPage } from '../../hooks/use-paged-list';
 import { chinaDateTime } from '../../utils/china-time-format';
 import './index.scss';
-import { useShownAgain } from '../../hooks/use-shown-again';
 
 type Filter = 'all' | 'unacknowledged';
 const FILTERS: readonly Filter[] = ['all', 'unacknowledged'];
@@ -54,13 +52,7 @@ export default function MyNoticesPage() {
   );
 
   // Back from a notice: it is read now, perhaps acknowledged.
-  useShownAgain(() => {
-    if (signedIn) {
-      void notices.reload();
-    }
-  });
-
-  usePagedListPage(notices);
+  usePagedListPage(notices, { reloadWhenShownAgain: signedIn });
 
   if (!signedIn) {
     return <View className="page" />;
@@ -81,10 +73,7 @@ export default function MyNoticesPage() {
           </View>
         ))}
       </View>
-      {notices.state === 'loading' ? <StatusBlock text="正在加载…" /> : null}
-      {notices.state === 'failed' ? (
-        <StatusBlock text={notices.message} actionText="重新加载" onAction={() => void notices.reload()} />
-      ) : null}
+      <ListStatus list={notices} />
       {notices.items.map((notice) => (
         <NoticeItem key={notice.id} notice={notice} />
       ))}

@@ -1,10 +1,11 @@
-import { ORG_KIND_LABELS, OrgKind, type OrgUnitReference, type OrgUnitSummary } from '@ankang/shared';
+import { OrgKind, type OrgUnitReference, type OrgUnitSummary } from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { StatusBlock } from '../../../components';
 import { ListFooter } from '../../../components/list-footer';
 import { listOrgUnits } from '../../../features/org';
 import { usePagedList } from '../../../hooks/use-paged-list';
+import { holdsPeople, NodePath, NodeRow } from './node-browse';
 import { SearchBox } from './search-box';
 
 interface OrgNodePickerProps {
@@ -14,40 +15,6 @@ interface OrgNodePickerProps {
   root: OrgUnitReference;
   value: OrgUnitReference | null;
   onChange: (node: OrgUnitReference) => void;
-}
-
-/** Workplaces hold no workers (workers belong to enterprises): unions and enterprises only. */
-function holdsWorkers(unit: OrgUnitSummary): boolean {
-  return unit.kind !== OrgKind.Workplace && !unit.archived;
-}
-
-function NodeRow({
-  unit,
-  chosen,
-  onChoose,
-  onOpen,
-}: {
-  unit: OrgUnitReference & { childCount?: number };
-  chosen: boolean;
-  onChoose: () => void;
-  onOpen?: () => void;
-}) {
-  return (
-    <View className={`list-row node-row${chosen ? ' node-row--chosen' : ''}`} id={`node-${unit.id}`}>
-      <View className="list-row__main" hoverClass="list-row--pressed" onClick={onChoose}>
-        <Text className="list-row__title">
-          {chosen ? '✓ ' : ''}
-          {unit.name}
-        </Text>
-        <Text className="list-row__meta">{ORG_KIND_LABELS[unit.kind] ?? unit.kind}</Text>
-      </View>
-      {onOpen ? (
-        <Text className="node-row__open" id={`node-${unit.id}-open`} onClick={onOpen}>
-          下级 ›
-        </Text>
-      ) : null}
-    </View>
-  );
 }
 
 /**
@@ -65,27 +32,19 @@ export function OrgNodePicker({ id, root, value, onChange }: OrgNodePickerProps)
     listOrgUnits({ withinId: root.id, q: query, cursor }),
   );
   const list = query ? found : children;
-  const shown = list.items.filter(holdsWorkers);
+  const shown = list.items.filter(holdsPeople);
 
   return (
     <View className="node-picker" id={id}>
       <SearchBox id={`${id}-search`} placeholder="单位名称" onSearch={setQuery} active={query !== ''} />
       {query ? null : (
         <View className="node-picker__path">
-          {path.map((node, index) => (
-            <Text
-              key={node.id}
-              className="node-picker__crumb"
-              id={`${id}-crumb-${node.id}`}
-              onClick={() => setPath(path.slice(0, index + 1))}
-            >
-              {index > 0 ? ' › ' : ''}
-              {node.name}
-            </Text>
-          ))}
+          <NodePath idPrefix={`${id}-crumb`} path={path} onBack={(index) => setPath(path.slice(0, index + 1))} />
         </View>
       )}
-      {query ? null : <NodeRow unit={current} chosen={value?.id === current.id} onChoose={() => onChange(current)} />}
+      {query ? null : (
+        <NodeRow unit={current} idPrefix="node" chosen={value?.id === current.id} onChoose={() => onChange(current)} />
+      )}
       {list.state === 'loading' ? <Text className="muted">正在加载…</Text> : null}
       {list.state === 'failed' ? (
         <StatusBlock text={list.message} actionText="重试" onAction={() => void list.reload()} />
@@ -96,6 +55,7 @@ export function OrgNodePicker({ id, root, value, onChange }: OrgNodePickerProps)
           <NodeRow
             key={unit.id}
             unit={reference}
+            idPrefix="node"
             chosen={value?.id === unit.id}
             onChoose={() => onChange(reference)}
             onOpen={

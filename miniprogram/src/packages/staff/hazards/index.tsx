@@ -15,9 +15,9 @@ import {
 import { Text, View } from '@tarojs/components';
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { Choice, StatusBlock } from '../../../components';
+import { Choice } from '../../../components';
 import { TicketCard } from '../../../components/hazards';
-import { ListFooter } from '../../../components/list-footer';
+import { ListFooter, ListStatus } from '../../../components/list-footer';
 import { useMe } from '../../../features/auth';
 import { listHazards } from '../../../features/hazards';
 import { listOrgUnits } from '../../../features/org';
@@ -262,10 +262,7 @@ export default function HazardQueuePage() {
       ) : null}
 
       <View id="queue-list">
-        {tickets.state === 'loading' ? <StatusBlock text="正在加载…" /> : null}
-        {tickets.state === 'failed' ? (
-          <StatusBlock text={tickets.message} actionText="重新加载" onAction={() => void tickets.reload()} />
-        ) : null}
+        <ListStatus list={tickets} />
         {tickets.items.map((ticket) => (
           <TicketCard
             key={ticket.id}

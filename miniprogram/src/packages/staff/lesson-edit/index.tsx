@@ -43,7 +43,9 @@ import {
 } from '../../../features/lessons';
 import { durationLabel } from '../../../features/training';
 import { lessonAssignUrl } from '../../../utils/training-pages';
+import { FieldError } from '../components/field-error';
 import { MultiChoice } from '../components/multi-choice';
+import { useFormCheck } from '../components/use-form-check';
 import { useRecordEditor } from '../components/use-record-editor';
 import { BodyEditor } from './body-editor';
 import { ImageEditor } from './image-editor';
@@ -57,14 +59,6 @@ const QUESTION_TYPES = Object.values(QuestionType);
 const DURATION_PRESETS = [60, 120, 180, 300] as const;
 
 type Busy = 'save' | 'publish' | 'archive' | null;
-
-function FieldError({ errors, field, id }: { errors: LessonFormErrors; field: string; id?: string }) {
-  return errors[field] ? (
-    <Text className="form-field__error" id={id ?? `${field}-error`}>
-      {errors[field]}
-    </Text>
-  ) : null;
-}
 
 async function confirm(title: string, content: string, confirmText: string): Promise<boolean> {
   const answer = await Taro.showModal({ title, content, confirmText, cancelText: '取消' });
@@ -94,8 +88,6 @@ export default function LessonEditPage() {
     formOf: lessonFormOf,
     fetchRecord: fetchLesson,
   });
-  const [errors, setErrors] = useState<LessonFormErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [uploading, setUploading] = useState(0);
 
@@ -106,6 +98,9 @@ export default function LessonEditPage() {
           .filter((grant, index, all) => all.findIndex((other) => other.orgUnitId === grant.orgUnitId) === index)
       : [];
   const creating = !lessonId;
+  const { errors, setErrors, failure, setFailure, check, recheck } = useFormCheck(
+    (next: LessonForm): LessonFormErrors => validateLesson(next, { creating }),
+  );
 
   // One place to write for: chosen for the author.
   useEffect(() => {
@@ -124,9 +119,7 @@ export default function LessonEditPage() {
   const update = (change: Partial<LessonForm>) => {
     const next = { ...form, ...change };
     setForm(next);
-    if (Object.keys(errors).length > 0) {
-      setErrors(validateLesson(next, { creating }));
-    }
+    recheck(next);
   };
 
   /** Saves the form; a published lesson only after the author agreed to a new version. */
@@ -135,11 +128,7 @@ export default function LessonEditPage() {
       toastInfo('图片还在上传，请稍候');
       return null;
     }
-    const found = validateLesson(form, { creating });
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length > 0) {
-      setFailure(`有 ${Object.keys(found).length} 处需要修改，请查看标红的提示`);
+    if (!check(form)) {
       return null;
     }
     if (
@@ -261,7 +250,7 @@ export default function LessonEditPage() {
                 onChange={(ownerOrgUnitId) => update({ ownerOrgUnitId })}
               />
             )}
-            <FieldError errors={errors} field="ownerOrgUnitId" />
+            <FieldError errors={errors} field="ownerOrgUnitId" id="ownerOrgUnitId-error" />
           </View>
         ) : null}
 
@@ -281,7 +270,7 @@ export default function LessonEditPage() {
             disabled={readOnly}
             onInput={(event) => update({ title: event.detail.value })}
           />
-          <FieldError errors={errors} field="title" />
+          <FieldError errors={errors} field="title" id="title-error" />
         </View>
 
         <View className="form-field">
@@ -293,7 +282,7 @@ export default function LessonEditPage() {
             value={form.topic}
             onChange={(topic) => !readOnly && update({ topic })}
           />
-          <FieldError errors={errors} field="topic" />
+          <FieldError errors={errors} field="topic" id="topic-error" />
         </View>
 
         <View className="lesson-editor__numbers">
@@ -321,7 +310,7 @@ export default function LessonEditPage() {
               ))}
             </View>
             <Text className="muted form-field__hint">答题须在学习时长过半后才能提交。</Text>
-            <FieldError errors={errors} field="durationSeconds" />
+            <FieldError errors={errors} field="durationSeconds" id="durationSeconds-error" />
           </View>
           <View className="form-field lesson-editor__number">
             <Text className="form-field__label">及格线（分）</Text>
@@ -335,7 +324,7 @@ export default function LessonEditPage() {
               onInput={(event) => update({ passMark: event.detail.value })}
             />
             <Text className="muted form-field__hint">满分 100，按答对题目的比例计分。</Text>
-            <FieldError errors={errors} field="passMark" />
+            <FieldError errors={errors} field="passMark" id="passMark-error" />
           </View>
         </View>
       </View>
@@ -358,7 +347,7 @@ export default function LessonEditPage() {
           onUploading={setUploading}
           onChange={(images) => setForm((current) => ({ ...current, images }))}
         />
-        <FieldError errors={errors} field="imageIds" />
+        <FieldError errors={errors} field="imageIds" id="imageIds-error" />
         <View className="form-field lesson-editor__video">
           <Text className="form-field__label">视频地址（选填）</Text>
           <FieldInput
@@ -370,7 +359,7 @@ export default function LessonEditPage() {
             disabled={readOnly}
             onInput={(event) => update({ videoUrl: event.detail.value })}
           />
-          <FieldError errors={errors} field="videoUrl" />
+          <FieldError errors={errors} field="videoUrl" id="videoUrl-error" />
         </View>
       </View>
 
@@ -403,7 +392,7 @@ export default function LessonEditPage() {
           <Text className="card__title">题目</Text>
           <Text className="muted">{form.questions.length}/10</Text>
         </View>
-        <FieldError errors={errors} field="questions" />
+        <FieldError errors={errors} field="questions" id="questions-error" />
         {form.questions.map((question, index) => (
           <QuestionEditor
             key={question.id}

@@ -13,6 +13,7 @@ import {
   setOptionText,
 } from '../../../features/lessons';
 import { optionMark } from '../../../features/training';
+import { FieldError } from '../components/field-error';
 
 const TYPES = Object.values(QuestionType);
 
@@ -31,14 +32,6 @@ interface QuestionEditorProps {
   onChange: (question: QuestionDraft) => void;
   onMove: (step: -1 | 1) => void;
   onRemove: () => void;
-}
-
-function FieldError({ errors, field, id }: { errors: LessonFormErrors; field: string; id: string }) {
-  return errors[field] ? (
-    <Text className="form-field__error" id={id}>
-      {errors[field]}
-    </Text>
-  ) : null;
 }
 
 /**

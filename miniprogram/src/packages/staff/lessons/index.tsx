@@ -10,7 +10,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
 import { StatusBlock } from '../../../components';
-import { ListFooter } from '../../../components/list-footer';
+import { ListFooter, ListStatus } from '../../../components/list-footer';
 import { useMe } from '../../../features/auth';
 import { listLessons } from '../../../features/lessons';
 import { durationLabel } from '../../../features/training';
@@ -109,10 +109,7 @@ export default function LessonsPage() {
         onChange={setTab}
       />
       <View className="card" id="lessons-list">
-        {lessons.state === 'loading' ? <StatusBlock text="正在加载…" /> : null}
-        {lessons.state === 'failed' ? (
-          <StatusBlock text={lessons.message} actionText="重新加载" onAction={() => void lessons.reload()} />
-        ) : null}
+        <ListStatus list={lessons} />
         {lessons.items.map((lesson) => (
           <LessonRow key={lesson.id} lesson={lesson} />
         ))}

@@ -44,7 +44,9 @@ import {
   validateNotice,
 } from '../../../features/notices';
 import { chinaDateTime } from '../../../utils/china-time-format';
+import { FieldError } from '../components/field-error';
 import { MultiChoice } from '../components/multi-choice';
+import { useFormCheck } from '../components/use-form-check';
 import { useRecordEditor } from '../components/use-record-editor';
 import { ScopePicker } from './scope-picker';
 import { TimeField } from './time-field';
@@ -65,14 +67,6 @@ type AudienceCount =
   | { state: 'counting' }
   | { state: 'ready'; recipients: number }
   | { state: 'failed'; message: string };
-
-function FieldError({ errors, field }: { errors: NoticeFormErrors; field: string }) {
-  return errors[field] ? (
-    <Text className="form-field__error" id={`notice-${field}-error`}>
-      {errors[field]}
-    </Text>
-  ) : null;
-}
 
 /** The live 预计送达 count of the audience being composed. */
 function useAudienceCount(form: NoticeForm, enabled: boolean): AudienceCount {
@@ -122,8 +116,9 @@ export default function NoticeEditPage() {
     formOf: noticeFormOf,
     fetchRecord: fetchNotice,
   });
-  const [errors, setErrors] = useState<NoticeFormErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const { errors, setErrors, failure, setFailure, check, recheck } = useFormCheck(
+    (next: NoticeForm): NoticeFormErrors => validateNotice(next),
+  );
   const [busy, setBusy] = useState<Busy>(null);
   const [confirming, setConfirming] = useState<NoticeDetail | null>(null);
   // One new notice, one key: a retried 保存 answers with the same draft.
@@ -168,20 +163,7 @@ export default function NoticeEditPage() {
     }
     const next = { ...form, ...change };
     setForm(next);
-    if (Object.keys(errors).length > 0) {
-      setErrors(validateNotice(next));
-    }
-  };
-
-  const check = (): boolean => {
-    const found = validateNotice(form);
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length > 0) {
-      setFailure(`有 ${Object.keys(found).length} 处需要修改，请查看标红的提示`);
-      return false;
-    }
-    return true;
+    recheck(next);
   };
 
   const failed = (error: unknown) => {
@@ -202,7 +184,7 @@ export default function NoticeEditPage() {
   };
 
   const save = async () => {
-    if (busy || !check()) {
+    if (busy || !check(form)) {
       return;
     }
     setBusy('save');
@@ -218,7 +200,7 @@ export default function NoticeEditPage() {
 
   /** 发布: saved first when changed, then confirmed in the sheet. */
   const askToPublish = async () => {
-    if (busy || !check()) {
+    if (busy || !check(form)) {
       return;
     }
     if (!dirty && detail) {
@@ -318,7 +300,7 @@ export default function NoticeEditPage() {
             disabled={!editable}
             onInput={(event) => update({ title: event.detail.value })}
           />
-          <FieldError errors={errors} field="title" />
+          <FieldError errors={errors} field="title" id="notice-title-error" />
         </View>
 
         <View className="form-field">
@@ -330,7 +312,7 @@ export default function NoticeEditPage() {
             value={form.kind}
             onChange={(kind) => update({ kind })}
           />
-          <FieldError errors={errors} field="kind" />
+          <FieldError errors={errors} field="kind" id="notice-kind-error" />
         </View>
 
         <View className="form-field">
@@ -345,7 +327,7 @@ export default function NoticeEditPage() {
             disabled={!editable}
             onInput={(event) => update({ bodyText: event.detail.value })}
           />
-          <FieldError errors={errors} field="bodyHtml" />
+          <FieldError errors={errors} field="bodyHtml" id="notice-bodyHtml-error" />
         </View>
       </View>
 
@@ -360,7 +342,7 @@ export default function NoticeEditPage() {
             </Text>
           ) : null}
           <ScopePicker roots={roots} value={form.scope} onChange={(scope) => update({ scope })} disabled={!editable} />
-          <FieldError errors={errors} field="scopeOrgUnitId" />
+          <FieldError errors={errors} field="scopeOrgUnitId" id="notice-scopeOrgUnitId-error" />
         </View>
         <View className="form-field">
           <Text className="form-field__label">行业</Text>
@@ -454,7 +436,7 @@ export default function NoticeEditPage() {
               </View>
             </View>
           ) : null}
-          <FieldError errors={errors} field="publishAt" />
+          <FieldError errors={errors} field="publishAt" id="notice-publishAt-error" />
         </View>
       </View>
 

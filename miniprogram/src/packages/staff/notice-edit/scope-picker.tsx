@@ -1,10 +1,11 @@
-import { ORG_KIND_LABELS, OrgKind, type OrgUnitReference, type OrgUnitSummary } from '@ankang/shared';
+import { OrgKind, type OrgUnitReference, type OrgUnitSummary } from '@ankang/shared';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { StatusBlock } from '../../../components';
 import { ListFooter } from '../../../components/list-footer';
 import { listOrgUnits } from '../../../features/org';
 import { usePagedList } from '../../../hooks/use-paged-list';
+import { holdsPeople, NodePath, NodeRow } from '../components/node-browse';
 
 interface ScopePickerProps {
   /** The nodes where the author holds the right to publish: their own union or enterprise. */
@@ -12,47 +13,6 @@ interface ScopePickerProps {
   value: OrgUnitReference | null;
   onChange: (node: OrgUnitReference) => void;
   disabled?: boolean;
-}
-
-/** Unions and enterprises hold people; workplaces and archived nodes are no audience. */
-function reachable(unit: OrgUnitSummary): boolean {
-  return unit.kind !== OrgKind.Workplace && !unit.archived;
-}
-
-function ScopeRow({
-  unit,
-  chosen,
-  onChoose,
-  onOpen,
-}: {
-  unit: OrgUnitReference;
-  chosen: boolean;
-  onChoose: () => void;
-  onOpen?: () => void;
-}) {
-  return (
-    <View className={`list-row node-row${chosen ? ' node-row--chosen' : ''}`}>
-      <View
-        className="list-row__main"
-        id={`scope-${unit.id}`}
-        role="radio"
-        aria-checked={chosen}
-        hoverClass="list-row--pressed"
-        onClick={onChoose}
-      >
-        <Text className="list-row__title">
-          {chosen ? '✓ ' : ''}
-          {unit.name}
-        </Text>
-        <Text className="list-row__meta">{ORG_KIND_LABELS[unit.kind] ?? unit.kind}</Text>
-      </View>
-      {onOpen ? (
-        <Text className="node-row__open" id={`scope-${unit.id}-open`} onClick={onOpen}>
-          下级 ›
-        </Text>
-      ) : null}
-    </View>
-  );
 }
 
 /**
@@ -66,7 +26,7 @@ export function ScopePicker({ roots, value, onChange, disabled = false }: ScopeP
     listOrgUnits({ parentId: current?.id ?? '', cursor }),
   );
   const rootIds = new Set(roots.map((root) => root.id));
-  const shown = children.items.filter((unit) => reachable(unit) && !rootIds.has(unit.id));
+  const shown = children.items.filter((unit) => holdsPeople(unit) && !rootIds.has(unit.id));
   const choose = (node: OrgUnitReference) => {
     if (!disabled) {
       onChange(node);
@@ -76,9 +36,11 @@ export function ScopePicker({ roots, value, onChange, disabled = false }: ScopeP
   return (
     <View className="node-picker notice-scope" id="notice-scope" role="radiogroup">
       {roots.map((root) => (
-        <ScopeRow
+        <NodeRow
           key={root.id}
           unit={root}
+          idPrefix="scope"
+          radio
           chosen={value?.id === root.id}
           onChoose={() => choose(root)}
           onOpen={root.kind === OrgKind.Union && !disabled ? () => setPath([root]) : undefined}
@@ -90,20 +52,16 @@ export function ScopePicker({ roots, value, onChange, disabled = false }: ScopeP
             <Text className="node-picker__crumb notice-scope__close" id="scope-close" onClick={() => setPath([])}>
               ‹ 收起
             </Text>
-            {path.map((node, index) => (
-              <Text
-                key={node.id}
-                className="node-picker__crumb"
-                id={`scope-crumb-${node.id}`}
-                onClick={() => setPath(path.slice(0, index + 1))}
-              >
-                {index > 0 ? ' › ' : ''}
-                {node.name}
-              </Text>
-            ))}
+            <NodePath idPrefix="scope-crumb" path={path} onBack={(index) => setPath(path.slice(0, index + 1))} />
           </View>
           {path.length > 1 ? (
-            <ScopeRow unit={current} chosen={value?.id === current.id} onChoose={() => choose(current)} />
+            <NodeRow
+              unit={current}
+              idPrefix="scope"
+              radio
+              chosen={value?.id === current.id}
+              onChoose={() => choose(current)}
+            />
           ) : null}
           {children.state === 'loading' ? <Text className="muted">正在加载…</Text> : null}
           {children.state === 'failed' ? (
@@ -112,9 +70,11 @@ export function ScopePicker({ roots, value, onChange, disabled = false }: ScopeP
           {shown.map((unit) => {
             const reference: OrgUnitReference = { id: unit.id, name: unit.name, kind: unit.kind };
             return (
-              <ScopeRow
+              <NodeRow
                 key={unit.id}
                 unit={reference}
+                idPrefix="scope"
+                radio
                 chosen={value?.id === unit.id}
                 onChoose={() => choose(reference)}
                 onOpen={

@@ -11,7 +11,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { StatusBlock } from '../../../components';
-import { ListFooter } from '../../../components/list-footer';
+import { ListFooter, ListStatus } from '../../../components/list-footer';
 import { useMe } from '../../../features/auth';
 import { listNotices, noticeEditorUrl, noticeReceiptsUrl } from '../../../features/notices';
 import { usePagedList, usePagedListPage } from '../../../hooks/use-paged-list';
@@ -19,7 +19,6 @@ import { chinaDateTime } from '../../../utils/china-time-format';
 import { hasPermission } from '../../../utils/permissions';
 import { StatusTabs } from '../components/status-tabs';
 import './index.scss';
-import { useShownAgain } from '../../../hooks/use-shown-again';
 
 const ALL = 'all';
 type Tab = NoticeState | typeof ALL;
@@ -98,13 +97,7 @@ export default function StaffNoticesPage() {
   );
 
   // Back from the composer or the receipts: a notice may have been saved, published or withdrawn.
-  useShownAgain(() => {
-    if (signedIn) {
-      void notices.reload();
-    }
-  });
-
-  usePagedListPage(notices);
+  usePagedListPage(notices, { reloadWhenShownAgain: signedIn });
 
   if (!signedIn) {
     return <View className="page" />;
@@ -138,10 +131,7 @@ export default function StaffNoticesPage() {
         onChange={setTab}
       />
       <View className="card" id="notices-list">
-        {notices.state === 'loading' ? <StatusBlock text="正在加载…" /> : null}
-        {notices.state === 'failed' ? (
-          <StatusBlock text={notices.message} actionText="重新加载" onAction={() => void notices.reload()} />
-        ) : null}
+        <ListStatus list={notices} />
         {notices.items.map((notice) => (
           <NoticeRow key={notice.id} notice={notice} />
         ))}
