@@ -1,7 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { createConnection } from 'mysql2/promise';
+import { type Connection, createConnection } from 'mysql2/promise';
 
 /** What the benchmarks on MariaDB share: settings from the environment, the database, the server under test. */
 
@@ -14,8 +17,32 @@ export function numberFrom(variable: string, fallback: number): number {
   return value;
 }
 
+export interface BenchSettings {
+  /** BENCH_MYSQL_URL, or the benchmark's own database on the local MariaDB. */
+  mysqlUrl: string;
+  /** BENCH_TIME_LIMIT: the benchmark is stopped after this many seconds. */
+  timeLimitSeconds: number;
+  /** A secret of this run: the server signs and the benchmark forges access tokens with it. */
+  jwtSecret: string;
+}
+
+/** The settings every MariaDB benchmark reads the same way. */
+export function benchSettings(defaultDatabase: string, defaultTimeLimitSeconds: number): BenchSettings {
+  return {
+    mysqlUrl: process.env.BENCH_MYSQL_URL ?? `mysql://root@127.0.0.1:3306/${defaultDatabase}`,
+    timeLimitSeconds: numberFrom('BENCH_TIME_LIMIT', defaultTimeLimitSeconds),
+    jwtSecret: randomBytes(32).toString('base64url'),
+  };
+}
+
 export function databaseName(url: string): string {
   return new URL(url).pathname.replace(/^\//, '');
+}
+
+/** The benchmark's database, created when missing, and a connection to it that reads and writes UTC. */
+export async function openDatabase(url: string): Promise<Connection> {
+  await createDatabaseIfMissing(url);
+  return createConnection({ uri: url, timezone: 'Z' });
 }
 
 export async function createDatabaseIfMissing(url: string): Promise<void> {
@@ -45,6 +72,58 @@ export function freePort(): Promise<number> {
       );
     });
   });
+}
+
+/** The processes a benchmark started: stopped on every way out, the time limit included. */
+const children: ChildProcess[] = [];
+
+/** Counts `child` among the processes stopped when the benchmark ends. */
+export function adopt(child: ChildProcess): ChildProcess {
+  children.push(child);
+  return child;
+}
+
+/** Sends SIGTERM to every process the benchmark started that still runs, and waits until they have exited. */
+export async function stopChildren(): Promise<void> {
+  const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
+  await Promise.all(
+    running.map((child) => {
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      return exited;
+    }),
+  );
+}
+
+function killChildren(): void {
+  for (const child of children) child.kill('SIGKILL');
+}
+
+/**
+ * Runs a benchmark: stopped with exit code 2 after BENCH_TIME_LIMIT seconds, with exit code 1 when
+ * it throws; either way the processes it started are killed.
+ */
+export function runBenchmark(timeLimitSeconds: number, main: () => Promise<void>): void {
+  const watchdog = setTimeout(() => {
+    console.error(`\nThe benchmark exceeded BENCH_TIME_LIMIT (${timeLimitSeconds} s) and was stopped.`);
+    killChildren();
+    process.exit(2);
+  }, timeLimitSeconds * 1000);
+  watchdog.unref();
+  main().catch((error: unknown) => {
+    killChildren();
+    console.error(`\nThe benchmark failed: ${(error as Error)?.stack ?? String(error)}`);
+    process.exit(1);
+  });
+}
+
+/** Writes the figures to bench/results/<name>.json; the file's path. */
+export function writeResults(name: string, results: unknown): string {
+  const directory = path.join(__dirname, '..', 'results');
+  mkdirSync(directory, { recursive: true });
+  const file = path.join(directory, `${name}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  return file;
 }
 
 export interface ServerUnderTest {
@@ -87,4 +166,19 @@ export async function waitForHealth(url: string, child: ChildProcess): Promise<v
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${url} never answered`);
+}
+
+export interface StartedServer {
+  child: ChildProcess;
+  /** http://127.0.0.1:<port>/api/v1 */
+  baseUrl: string;
+}
+
+/** The compiled server on a free port, stopped with the benchmark, once its /health answers. */
+export async function startServerOnFreePort(options: Omit<ServerUnderTest, 'port'>): Promise<StartedServer> {
+  const port = await freePort();
+  const child = adopt(startServer({ ...options, port }));
+  const baseUrl = `http://127.0.0.1:${port}/api/v1`;
+  await waitForHealth(`${baseUrl}/health`, child);
+  return { child, baseUrl };
 }

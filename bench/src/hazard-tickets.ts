@@ -1,22 +1,21 @@
-import type { ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { type Connection, createConnection, createPool, type Pool } from 'mysql2/promise';
+import { type Connection, createPool, type Pool } from 'mysql2/promise';
 import { signAccessToken } from './access-token';
 import {
-  createDatabaseIfMissing,
-  databaseName,
-  freePort,
+  benchSettings,
   numberFrom,
-  SERVER_DIST,
-  startServer,
-  waitForHealth,
+  openDatabase,
+  runBenchmark,
+  startServerOnFreePort,
+  stopChildren,
+  writeResults,
 } from './bench-support';
 import { type LatencySummary, summarize } from './latency';
-import { generateProvince, migrateEmptyDatabase } from './synthetic-province';
+import { provinceInFreshDatabase } from './synthetic-province';
 
 /**
  * Two figures of issue 4 on MariaDB, each against a baseline measured in the same run:
@@ -26,25 +25,25 @@ import { generateProvince, migrateEmptyDatabase } from './synthetic-province';
  *     the database, against the same page through raw SQL, with the plan checked.
  * Bounded by BENCH_TIME_LIMIT seconds.
  */
-const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/ankang_bench_hazards';
+const {
+  mysqlUrl: MYSQL_URL,
+  timeLimitSeconds: TIME_LIMIT_SECONDS,
+  jwtSecret: JWT_SECRET,
+} = benchSettings('ankang_bench_hazards', 900);
 const TICKETS = numberFrom('BENCH_TICKETS', 1_000_000);
 const BIG_ENTERPRISE_TICKETS = numberFrom('BENCH_BIG_ENTERPRISE_TICKETS', 20_000);
 const CONCURRENCY = numberFrom('BENCH_CONCURRENCY', 50);
 const DURATION_SECONDS = numberFrom('BENCH_DURATION', 10);
 const QUEUE_REQUESTS = numberFrom('BENCH_QUEUE_REQUESTS', 400);
 const QUEUE_CONCURRENCY = numberFrom('BENCH_QUEUE_CONCURRENCY', 10);
-const TIME_LIMIT_SECONDS = numberFrom('BENCH_TIME_LIMIT', 900);
 const REPORTERS = 50;
 /** Photos made ready for the reports: more than 50 connections can send in the measured seconds. */
 const PHOTOS = numberFrom('BENCH_PHOTOS', 40_000);
 const PAGE_SIZE = 20;
 const BATCH_ROWS = 5000;
-const JWT_SECRET = randomBytes(32).toString('base64url');
 const STATES = ['submitted', 'assigned', 'rectifying', 'pending_verification', 'closed', 'rejected'] as const;
 const CATEGORIES = ['unsafe_condition', 'unsafe_behavior', 'violation_operation', 'occupational_health'] as const;
 const DAY = 24 * 60 * 60 * 1000;
-
-let server: ChildProcess | undefined;
 
 interface World {
   enterprises: { id: number; workplaceId: number }[];
@@ -54,21 +53,11 @@ interface World {
 }
 
 async function main(): Promise<void> {
-  const watchdog = setTimeout(() => {
-    console.error(`\nThe benchmark exceeded BENCH_TIME_LIMIT (${TIME_LIMIT_SECONDS} s) and was stopped.`);
-    server?.kill('SIGKILL');
-    process.exit(2);
-  }, TIME_LIMIT_SECONDS * 1000);
-  watchdog.unref();
-
-  await createDatabaseIfMissing(MYSQL_URL);
-  const connection = await createConnection({ uri: MYSQL_URL, timezone: 'Z' });
+  const connection = await openDatabase(MYSQL_URL);
   const pool = createPool({ uri: MYSQL_URL, timezone: 'Z', connectionLimit: CONCURRENCY });
   const storage = mkdtempSync(path.join(tmpdir(), 'ankang-bench-storage-'));
   try {
-    console.log(`Migrating ${databaseName(MYSQL_URL)} and generating a province…`);
-    await migrateEmptyDatabase(connection, SERVER_DIST, MYSQL_URL);
-    await generateProvince(connection, {
+    await provinceInFreshDatabase(connection, MYSQL_URL, {
       cities: 5,
       counties: 40,
       enterprises: 2000,
@@ -81,16 +70,12 @@ async function main(): Promise<void> {
     const photoIds = await generatePhotos(connection, world);
 
     const plan = await explainQueue(connection, world.bigEnterprise.id);
-    const port = await freePort();
-    server = startServer({
-      port,
+    const { baseUrl } = await startServerOnFreePort({
       databaseUrl: MYSQL_URL,
       jwtSecret: JWT_SECRET,
       poolSize: CONCURRENCY,
       environment: { STORAGE_DIR: storage },
     });
-    const baseUrl = `http://127.0.0.1:${port}/api/v1`;
-    await waitForHealth(`${baseUrl}/health`, server);
 
     const officerToken = signAccessToken(JWT_SECRET, world.officerId, TIME_LIMIT_SECONDS + 600);
     const queue = await measureQueue(baseUrl, officerToken, pool, world.bigEnterprise.id);
@@ -99,12 +84,10 @@ async function main(): Promise<void> {
 
     const results = { measuredAt: new Date().toISOString(), tickets: TICKETS, plan, queue, insertBaseline, reports };
     printResults(results);
-    const directory = path.join(__dirname, '..', 'results');
-    mkdirSync(directory, { recursive: true });
-    writeFileSync(path.join(directory, 'hazard-tickets.json'), JSON.stringify(results, null, 2));
+    writeResults('hazard-tickets', results);
     if (plan.problems.length > 0) process.exitCode = 1;
   } finally {
-    server?.kill('SIGTERM');
+    await stopChildren();
     await pool.end();
     await connection.end();
     rmSync(storage, { recursive: true, force: true });
@@ -417,8 +400,4 @@ function printResults(results: {
   }
 }
 
-main().catch((error: unknown) => {
-  server?.kill('SIGKILL');
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(TIME_LIMIT_SECONDS, main);

@@ -1,21 +1,23 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import path from 'node:path';
-import { type Connection, createConnection } from 'mysql2/promise';
+import type { Connection } from 'mysql2/promise';
 import { signAccessToken } from './access-token';
 import {
-  createDatabaseIfMissing,
-  databaseName,
+  adopt,
+  benchSettings,
   freePort,
   numberFrom,
+  openDatabase,
   ROOT,
-  SERVER_DIST,
-  startServer,
-  waitForHealth,
+  runBenchmark,
+  startServerOnFreePort,
+  stopChildren,
+  writeResults,
 } from './bench-support';
-import { generateProvince, migrateEmptyDatabase } from './synthetic-province';
+import { provinceInFreshDatabase } from './synthetic-province';
 
 /**
  * A union's notice to 200,000 workers, end to end on MariaDB: the compiled server publishes it, its
@@ -28,43 +30,38 @@ import { generateProvince, migrateEmptyDatabase } from './synthetic-province';
  * rows written by a raw multi-row INSERT loop, and subscribe messages posted straight to the fake
  * server by a raw HTTP loop — the ceilings the fan-out and the sender are compared with.
  */
-const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/ankang_bench_notices';
+const {
+  mysqlUrl: MYSQL_URL,
+  timeLimitSeconds: TIME_LIMIT_SECONDS,
+  jwtSecret: JWT_SECRET,
+} = benchSettings('ankang_bench_notices', 1800);
 const RECIPIENTS = numberFrom('BENCH_RECIPIENTS', 200_000);
 const SEND_RATE = numberFrom('BENCH_SEND_RATE', 2000);
 const BUSY_PERCENT = Number(process.env.BENCH_BUSY_PERCENT ?? 1);
 const REFUSED_PERCENT = Number(process.env.BENCH_REFUSED_PERCENT ?? 1);
 /** The first wait before a busy send is tried again (production default 60 s; doubles per attempt). */
 const RETRY_BASE_SECONDS = numberFrom('BENCH_RETRY_BASE_SECONDS', 5);
-const TIME_LIMIT_SECONDS = numberFrom('BENCH_TIME_LIMIT', 1800);
 const BASELINE_SENDS = numberFrom('BENCH_BASELINE_SENDS', 20_000);
-const JWT_SECRET = randomBytes(32).toString('base64url');
 const APP_ID = 'wx00000000000000b1';
 const APP_SECRET = 'benchwechatsecret000000000000000';
 const TEMPLATE_ID = 'bench-notice-template-000000000000000000001';
 const SEND_PATH = '/cgi-bin/message/subscribe/send';
 
-const children: ChildProcess[] = [];
-
 async function main(): Promise<void> {
-  const watchdog = setTimeout(() => {
-    console.error(`\nThe benchmark exceeded BENCH_TIME_LIMIT (${TIME_LIMIT_SECONDS} s) and was stopped.`);
-    for (const child of children) child.kill('SIGKILL');
-    process.exit(2);
-  }, TIME_LIMIT_SECONDS * 1000);
-  watchdog.unref();
-
-  await createDatabaseIfMissing(MYSQL_URL);
-  const connection = await createConnection({ uri: MYSQL_URL, timezone: 'Z' });
+  const connection = await openDatabase(MYSQL_URL);
   try {
-    console.log(`Migrating ${databaseName(MYSQL_URL)} and generating ${RECIPIENTS} workers with a notice grant each…`);
-    await migrateEmptyDatabase(connection, SERVER_DIST, MYSQL_URL);
-    const province = await generateProvince(connection, {
-      cities: 3,
-      counties: 12,
-      enterprises: 400,
-      workplacesPerEnterprise: 1,
-      archivedEvery: 1000,
-    });
+    const province = await provinceInFreshDatabase(
+      connection,
+      MYSQL_URL,
+      {
+        cities: 3,
+        counties: 12,
+        enterprises: 400,
+        workplacesPerEnterprise: 1,
+        archivedEvery: 1000,
+      },
+      `a province for ${RECIPIENTS} workers with a notice grant each`,
+    );
     const generated = await createRecipients(connection, province.provinceId);
     console.log(`  ${RECIPIENTS} workers, grants and subscriptions written in ${generated.seconds.toFixed(1)} s`);
     const insertBaseline = await rawInsertBaseline(connection);
@@ -80,9 +77,7 @@ async function main(): Promise<void> {
       { kind: 'errcode', errcode: 43101, probability: REFUSED_PERCENT / 100, path: SEND_PATH },
     ]);
 
-    const port = await freePort();
-    const server = startServer({
-      port,
+    const { child: server, baseUrl } = await startServerOnFreePort({
       databaseUrl: MYSQL_URL,
       jwtSecret: JWT_SECRET,
       poolSize: 10,
@@ -97,9 +92,6 @@ async function main(): Promise<void> {
         NOTICE_JOB_INTERVAL_SECONDS: '1',
       },
     });
-    children.push(server);
-    const baseUrl = `http://127.0.0.1:${port}/api/v1`;
-    await waitForHealth(`${baseUrl}/health`, server);
 
     const token = signAccessToken(JWT_SECRET, generated.authorId, TIME_LIMIT_SECONDS + 600);
     const run = await publishAndWait(baseUrl, token, province.provinceId, server);
@@ -142,9 +134,7 @@ async function main(): Promise<void> {
       },
     };
     print(results);
-    const directory = path.join(__dirname, '..', 'results');
-    mkdirSync(directory, { recursive: true });
-    writeFileSync(path.join(directory, 'notice-fan-out.json'), JSON.stringify(results, null, 2));
+    writeResults('notice-fan-out', results);
 
     const problems = [
       accounted !== RECIPIENTS && `sent + refused + failed = ${accounted}, not ${RECIPIENTS}`,
@@ -159,7 +149,7 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
   } finally {
-    for (const child of children) child.kill('SIGTERM');
+    await stopChildren();
     await connection.end();
   }
 }
@@ -294,7 +284,7 @@ async function startFakeWechat(): Promise<FakeProcess> {
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  children.push(child);
+  adopt(child);
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 100; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`the fake WeChat server exited with code ${child.exitCode}`);
@@ -490,8 +480,4 @@ function print(results: {
   console.log(`  duplicate sends counted by the fake WeChat server: ${results.duplicateSends}`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  for (const child of children) child.kill('SIGKILL');
-  process.exit(1);
-});
+runBenchmark(TIME_LIMIT_SECONDS, main);

@@ -1,26 +1,23 @@
-import { type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
-import { type Connection, createConnection, createPool, type Pool } from 'mysql2/promise';
+import { type Connection, createPool, type Pool } from 'mysql2/promise';
 import { signAccessToken } from './access-token';
 import {
-  createDatabaseIfMissing,
+  benchSettings,
   databaseName,
-  freePort,
   numberFrom,
-  SERVER_DIST,
-  startServer,
-  waitForHealth,
+  openDatabase,
+  runBenchmark,
+  startServerOnFreePort,
+  stopChildren,
+  writeResults,
 } from './bench-support';
 import { type LatencySummary, summarize } from './latency';
 import { checkPlan, type PlanCheck, type PlanRow, pageThroughSubtree } from './subtree-query';
 import {
   type GeneratedProvince,
-  generateProvince,
-  migrateEmptyDatabase,
   type ProvinceShape,
+  provinceInFreshDatabase,
   readProvince,
 } from './synthetic-province';
 
@@ -31,7 +28,11 @@ import {
  * raw mysql2 pool in the same run. Fails when the plan of that SQL is not a range scan on a path
  * index. Bounded by BENCH_TIME_LIMIT seconds.
  */
-const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/ankang_bench';
+const {
+  mysqlUrl: MYSQL_URL,
+  timeLimitSeconds: TIME_LIMIT_SECONDS,
+  jwtSecret: JWT_SECRET,
+} = benchSettings('ankang_bench', 600);
 const SHAPE: ProvinceShape = {
   cities: numberFrom('BENCH_CITIES', 15),
   counties: numberFrom('BENCH_COUNTIES', 100),
@@ -44,12 +45,7 @@ const CONCURRENCY = numberFrom('BENCH_CONCURRENCY', 20);
 /** At concurrency 1, this many cadres page through their cities one after another. */
 const SEQUENTIAL_CADRES = numberFrom('BENCH_SEQUENTIAL_CADRES', 5);
 const ROUNDS = numberFrom('BENCH_ROUNDS', 2);
-const TIME_LIMIT_SECONDS = numberFrom('BENCH_TIME_LIMIT', 600);
 const REUSE_DATA = process.env.BENCH_REUSE_DATA === '1';
-const JWT_SECRET = randomBytes(32).toString('base64url');
-
-/** The API server under test, stopped on every way out, the time limit included. */
-let server: ChildProcess | undefined;
 
 interface Cadre {
   userId: number;
@@ -81,15 +77,7 @@ class ApiError extends Error {
 }
 
 async function main(): Promise<void> {
-  const watchdog = setTimeout(() => {
-    console.error(`\nThe benchmark exceeded BENCH_TIME_LIMIT (${TIME_LIMIT_SECONDS} s) and was stopped.`);
-    server?.kill('SIGKILL');
-    process.exit(2);
-  }, TIME_LIMIT_SECONDS * 1000);
-  watchdog.unref();
-
-  await createDatabaseIfMissing(MYSQL_URL);
-  const connection = await createConnection({ uri: MYSQL_URL, timezone: 'Z' });
+  const connection = await openDatabase(MYSQL_URL);
   const pool = createPool({ uri: MYSQL_URL, timezone: 'Z', connectionLimit: CONCURRENCY });
   try {
     const [version] = await connection.query('SELECT VERSION() AS version');
@@ -99,9 +87,7 @@ async function main(): Promise<void> {
       province = await readProvince(connection, SHAPE);
       console.log(`Reusing the province in ${databaseName(MYSQL_URL)} (BENCH_REUSE_DATA=1)`);
     } else {
-      console.log(`Migrating ${databaseName(MYSQL_URL)} with ${SERVER_DIST} and generating the province…`);
-      await migrateEmptyDatabase(connection, SERVER_DIST, MYSQL_URL);
-      province = await generateProvince(connection, SHAPE);
+      province = await provinceInFreshDatabase(connection, MYSQL_URL, SHAPE, 'the province');
       console.log(
         `Generated ${province.totals.rows.toLocaleString('en')} org units (${province.totals.enterprises.toLocaleString('en')} enterprises, ${province.totals.workplaces.toLocaleString('en')} workplaces) in ${province.seconds.toFixed(1)} s`,
       );
@@ -111,10 +97,11 @@ async function main(): Promise<void> {
     const plans = await checkPlans(connection, cadres[0].city.path);
     printPlans(plans);
 
-    const port = await freePort();
-    server = startServer({ port, databaseUrl: MYSQL_URL, jwtSecret: JWT_SECRET, poolSize: Math.max(20, CONCURRENCY) });
-    const baseUrl = `http://127.0.0.1:${port}/api/v1`;
-    await waitForHealth(`${baseUrl}/health`, server);
+    const { baseUrl } = await startServerOnFreePort({
+      databaseUrl: MYSQL_URL,
+      jwtSecret: JWT_SECRET,
+      poolSize: Math.max(20, CONCURRENCY),
+    });
 
     const api = await probeApi(baseUrl, cadres[0]);
     if (api.available) {
@@ -144,20 +131,14 @@ async function main(): Promise<void> {
     }
 
     const results = report(databaseVersion, province, plans, api, runs);
-    const directory = path.join(__dirname, '..', 'results');
-    mkdirSync(directory, { recursive: true });
-    writeFileSync(path.join(directory, 'org-subtree.json'), `${JSON.stringify(results, null, 2)}\n`);
-    console.log(`\nWritten to ${path.relative(process.cwd(), path.join(directory, 'org-subtree.json'))}`);
+    const file = writeResults('org-subtree', results);
+    console.log(`\nWritten to ${path.relative(process.cwd(), file)}`);
     if (plans.some((plan) => plan.problems.length > 0)) {
       console.error('\nFAILED: the subtree listing is not a range scan on a path index (see the plans above).');
       process.exitCode = 1;
     }
   } finally {
-    const running = server;
-    if (running && running.exitCode === null) {
-      running.kill('SIGTERM');
-      await new Promise((resolve) => running.once('exit', resolve));
-    }
+    await stopChildren();
     await pool.end();
     await connection.end();
   }
@@ -392,7 +373,4 @@ function report(
   };
 }
 
-main().catch((error: unknown) => {
-  console.error(`\nThe benchmark failed: ${(error as Error)?.stack ?? String(error)}`);
-  process.exit(1);
-});
+runBenchmark(TIME_LIMIT_SECONDS, main);

@@ -1,22 +1,21 @@
-import type { ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { type Connection, createConnection } from 'mysql2/promise';
+import type { Connection } from 'mysql2/promise';
 import { signAccessToken } from './access-token';
 import {
-  createDatabaseIfMissing,
-  databaseName,
-  freePort,
+  benchSettings,
   numberFrom,
-  SERVER_DIST,
-  startServer,
-  waitForHealth,
+  openDatabase,
+  runBenchmark,
+  startServerOnFreePort,
+  stopChildren,
+  writeResults,
 } from './bench-support';
 import { type LatencySummary, summarize } from './latency';
-import { generateProvince, migrateEmptyDatabase } from './synthetic-province';
+import { provinceInFreshDatabase } from './synthetic-province';
 
 /**
  * The shift change: workers arriving at once each go through the whole pre-shift flow against the
@@ -26,12 +25,14 @@ import { generateProvince, migrateEmptyDatabase } from './synthetic-province';
  * measured in the same run. The anti-skim wait (half the lesson's duration) is skipped by moving
  * each attempt's opening time back in the database: the bench measures the server, not the reading.
  */
-const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/ankang_bench_pre_shift';
+const {
+  mysqlUrl: MYSQL_URL,
+  timeLimitSeconds: TIME_LIMIT_SECONDS,
+  jwtSecret: JWT_SECRET,
+} = benchSettings('ankang_bench_pre_shift', 600);
 const CONCURRENCY = numberFrom('BENCH_CONCURRENCY', 50);
 const DURATION_SECONDS = numberFrom('BENCH_DURATION', 20);
 const WORKERS = numberFrom('BENCH_WORKERS', 6000);
-const TIME_LIMIT_SECONDS = numberFrom('BENCH_TIME_LIMIT', 600);
-const JWT_SECRET = randomBytes(32).toString('base64url');
 const LESSON_DURATION_SECONDS = 120;
 
 /** The bench's own lesson: the answers are known here, not read from the API. */
@@ -73,8 +74,6 @@ const QUESTIONS = [
 ];
 const CORRECT_ANSWERS = Object.fromEntries(QUESTIONS.map((question) => [question.id, question.correctOptionIds]));
 
-let server: ChildProcess | undefined;
-
 interface Worker {
   id: number;
   token: string;
@@ -85,39 +84,30 @@ interface Worker {
 type Step = 'landing' | 'checkIn' | 'openLesson' | 'submit';
 
 async function main(): Promise<void> {
-  const watchdog = setTimeout(() => {
-    console.error(`\nThe benchmark exceeded BENCH_TIME_LIMIT (${TIME_LIMIT_SECONDS} s) and was stopped.`);
-    server?.kill('SIGKILL');
-    process.exit(2);
-  }, TIME_LIMIT_SECONDS * 1000);
-  watchdog.unref();
-
-  await createDatabaseIfMissing(MYSQL_URL);
-  const connection = await createConnection({ uri: MYSQL_URL, timezone: 'Z' });
+  const connection = await openDatabase(MYSQL_URL);
   const storage = mkdtempSync(path.join(tmpdir(), 'ankang-bench-storage-'));
   try {
-    console.log(`Migrating ${databaseName(MYSQL_URL)} and generating a province with ${WORKERS} workers…`);
-    await migrateEmptyDatabase(connection, SERVER_DIST, MYSQL_URL);
-    const province = await generateProvince(connection, {
-      cities: 3,
-      counties: 12,
-      enterprises: 200,
-      workplacesPerEnterprise: 2,
-      archivedEvery: 1000,
-    });
+    const province = await provinceInFreshDatabase(
+      connection,
+      MYSQL_URL,
+      {
+        cities: 3,
+        counties: 12,
+        enterprises: 200,
+        workplacesPerEnterprise: 2,
+        archivedEvery: 1000,
+      },
+      `a province with ${WORKERS} workers`,
+    );
     await createLesson(connection, province.provinceId);
     const workers = await createWorkers(connection);
 
-    const port = await freePort();
-    server = startServer({
-      port,
+    const { baseUrl } = await startServerOnFreePort({
       databaseUrl: MYSQL_URL,
       jwtSecret: JWT_SECRET,
       poolSize: CONCURRENCY,
       environment: { STORAGE_DIR: storage },
     });
-    const baseUrl = `http://127.0.0.1:${port}/api/v1`;
-    await waitForHealth(`${baseUrl}/health`, server);
 
     // Warm up both the flow and /health, then measure /health, then the flow.
     await runFlow(baseUrl, connection, workers.splice(0, CONCURRENCY * 2), CONCURRENCY, 5);
@@ -140,12 +130,10 @@ async function main(): Promise<void> {
       failures: flow.failures,
     };
     print(results);
-    const directory = path.join(__dirname, '..', 'results');
-    mkdirSync(directory, { recursive: true });
-    writeFileSync(path.join(directory, 'pre-shift.json'), JSON.stringify(results, null, 2));
+    writeResults('pre-shift', results);
     if (flow.failures.length > 0) process.exitCode = 1;
   } finally {
-    server?.kill('SIGTERM');
+    await stopChildren();
     await connection.end();
     rmSync(storage, { recursive: true, force: true });
   }
@@ -323,8 +311,4 @@ function print(results: {
   if (results.failures.length > 0) console.error(`  failures:\n    ${results.failures.join('\n    ')}`);
 }
 
-main().catch((error: unknown) => {
-  server?.kill('SIGKILL');
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(TIME_LIMIT_SECONDS, main);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Connection } from 'mysql2/promise';
+import { databaseName, SERVER_DIST } from './bench-support';
 
 /**
  * A generated province for the subtree benchmarks, written straight into MariaDB with multi-row
@@ -100,6 +101,18 @@ export async function migrateEmptyDatabase(connection: Connection, serverDist: s
         'Build the server (pnpm --filter @ankang/server build) or point BENCH_SERVER_DIST at a current build.',
     );
   }
+}
+
+/** Empties the benchmark's database, migrates it with the compiled server and generates a province in it; `what` is for the log line. */
+export async function provinceInFreshDatabase(
+  connection: Connection,
+  url: string,
+  shape: ProvinceShape,
+  what = 'a province',
+): Promise<GeneratedProvince> {
+  console.log(`Migrating ${databaseName(url)} with ${SERVER_DIST} and generating ${what}…`);
+  await migrateEmptyDatabase(connection, SERVER_DIST, url);
+  return generateProvince(connection, shape);
 }
 
 export async function generateProvince(connection: Connection, shape: ProvinceShape): Promise<GeneratedProvince> {

@@ -1,14 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort, requireBuiltServer, spawnServer } from './support/server-process';
 
 /**
  * The compiled server as an operator starts it: bad configuration must stop it with a message that
  * names the variable, and a good one must start, answer and shut down cleanly on SIGTERM.
  */
-const MAIN = path.resolve(__dirname, '../dist/main.js');
 const PRODUCTION_BASE = {
   NODE_ENV: 'production',
   JWT_SECRET: 'p'.repeat(48),
@@ -23,37 +22,15 @@ interface Exit {
 }
 
 function runServer(environment: Record<string, string>, timeoutMs = 20_000): Promise<Exit> {
+  const server = spawnServer({ LOG_LEVEL: 'warn', ...environment });
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN], {
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...environment },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      output += chunk;
-    });
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`The server did not exit within ${timeoutMs} ms:\n${output}`));
+      server.child.kill('SIGKILL');
+      reject(new Error(`The server did not exit within ${timeoutMs} ms:\n${server.output()}`));
     }, timeoutMs);
-    child.on('exit', (code) => {
+    void server.exited.then((code) => {
       clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
+      resolve({ code, output: server.output() });
     });
   });
 }
@@ -61,8 +38,7 @@ function freePort(): Promise<number> {
 let scratch: string;
 
 beforeAll(() => {
-  if (!existsSync(MAIN))
-    throw new Error(`${MAIN} is missing: build the server first (pnpm --filter @ankang/server build)`);
+  requireBuiltServer();
   scratch = mkdtempSync(path.join(tmpdir(), 'ankang-boot-'));
 });
 
@@ -114,24 +90,13 @@ describe('a good configuration', () => {
 
   it('starts on SQLite, seeds, answers /health and shuts down cleanly on SIGTERM', async () => {
     const port = await freePort();
-    child = spawn(process.execPath, [MAIN], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        PORT: String(port),
-        SQLITE_FILE: path.join(scratch, 'boot.sqlite'),
-        SEED_DEMO: 'true',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const server = spawnServer({
+      PORT: String(port),
+      SQLITE_FILE: path.join(scratch, 'boot.sqlite'),
+      SEED_DEMO: 'true',
+      LOG_LEVEL: 'info',
     });
-    let output = '';
-    child.stdout?.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.stderr?.on('data', (chunk) => {
-      output += chunk;
-    });
-    const exited = new Promise<number | null>((resolve) => child?.on('exit', (code) => resolve(code)));
+    child = server.child;
 
     let health: Response | undefined;
     for (let attempt = 0; attempt < 100 && !health; attempt += 1) {
@@ -144,7 +109,8 @@ describe('a good configuration', () => {
     expect(refused.status).toBe(401);
 
     child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await server.exited).toBe(0);
+    const output = server.output();
     expect(output).toContain('SIGTERM received');
     expect(output).toContain('Seeded the demo province');
     // One JSON log line per request, carrying the request id the caller sent; /health polls are not logged.

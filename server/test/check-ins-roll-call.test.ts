@@ -6,25 +6,15 @@ import { User } from '../src/users/user.entity';
 import { createTestTree } from './factories/tree.factory';
 import { testBackends } from './support/backends';
 import { expectErrorShape } from './support/http';
-import {
-  createWorker,
-  lessonRequest,
-  startTrainingApp,
-  TrainingClient,
-  type TrainingTestApp,
-} from './training-support';
+import { createWorker, lessonRequest, TrainingClient, type TrainingTestApp, useTrainingApp } from './training-support';
 
 describe.each(testBackends())('roll call on %s', (backend) => {
   let app: TrainingTestApp;
   let client: TrainingClient;
 
-  beforeAll(async () => {
-    app = await startTrainingApp(backend);
-    client = new TrainingClient(app);
-  });
-
-  afterAll(async () => {
-    await app?.dispose();
+  useTrainingApp(backend, (started, startedClient) => {
+    app = started;
+    client = startedClient;
   });
 
   const rollCall = (user: User, workplaceId: number, date?: string) =>

@@ -21,9 +21,9 @@ import {
   ALL_RIGHT,
   createWorker,
   lessonRequest,
-  startTrainingApp,
   TrainingClient,
   type TrainingTestApp,
+  useTrainingApp,
 } from './training-support';
 
 describe.each(testBackends())('pre-shift check-in on %s', (backend) => {
@@ -32,19 +32,14 @@ describe.each(testBackends())('pre-shift check-in on %s', (backend) => {
   /** A province whose only lesson is for high-risk posts: other workers of it have none to take. */
   let tree: TestTree;
 
-  beforeAll(async () => {
-    app = await startTrainingApp(backend);
-    client = new TrainingClient(app);
+  useTrainingApp(backend, async (started, startedClient) => {
+    app = started;
+    client = startedClient;
     tree = await createTestTree(app.dataSource);
     await client.publishedLesson(
       tree.users.staffProvince,
       lessonRequest(tree.units.province.id, { workerGroups: [WorkerGroup.HighRisk] }),
     );
-  });
-
-  afterAll(async () => {
-    jest.useRealTimers();
-    await app?.dispose();
   });
 
   const checkInsOf = (userId: number) => app.dataSource.getRepository(CheckIn).findBy({ userId });

@@ -13,6 +13,7 @@ import {
   type HazardsTestApp,
   startHazardsApp,
   stringsIn,
+  useHazardsApp,
   withoutRequestId,
 } from './hazards-support';
 import { testBackends } from './support/backends';
@@ -22,13 +23,9 @@ describe.each(testBackends())('who sees a hazard ticket on %s', (backend) => {
   let app: HazardsTestApp;
   let client: HazardsClient;
 
-  beforeAll(async () => {
-    app = await startHazardsApp(backend);
-    client = new HazardsClient(app);
-  });
-
-  afterAll(async () => {
-    await app?.dispose();
+  useHazardsApp(backend, (started, startedClient) => {
+    app = started;
+    client = startedClient;
   });
 
   async function inbox(user: User): Promise<Answer> {

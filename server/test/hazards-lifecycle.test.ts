@@ -23,7 +23,7 @@ import {
   type HazardCast,
   HazardsClient,
   type HazardsTestApp,
-  startHazardsApp,
+  useHazardsApp,
 } from './hazards-support';
 import { testBackends } from './support/backends';
 import { expectErrorShape, request } from './support/http';
@@ -34,13 +34,9 @@ describe.each(testBackends())('hazard ticket lifecycle on %s', (backend) => {
   let app: HazardsTestApp;
   let client: HazardsClient;
 
-  beforeAll(async () => {
-    app = await startHazardsApp(backend);
-    client = new HazardsClient(app);
-  });
-
-  afterAll(async () => {
-    await app?.dispose();
+  useHazardsApp(backend, (started, startedClient) => {
+    app = started;
+    client = startedClient;
   });
 
   const inboxOf = (userId: number, ticketId: string) =>

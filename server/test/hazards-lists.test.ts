@@ -12,7 +12,7 @@ import {
   type HazardCast,
   HazardsClient,
   type HazardsTestApp,
-  startHazardsApp,
+  useHazardsApp,
 } from './hazards-support';
 import { testBackends } from './support/backends';
 import { expectErrorShape } from './support/http';
@@ -23,13 +23,9 @@ describe.each(testBackends())('hazard lists on %s', (backend) => {
   let app: HazardsTestApp;
   let client: HazardsClient;
 
-  beforeAll(async () => {
-    app = await startHazardsApp(backend);
-    client = new HazardsClient(app);
-  });
-
-  afterAll(async () => {
-    await app?.dispose();
+  useHazardsApp(backend, (started, startedClient) => {
+    app = started;
+    client = startedClient;
   });
 
   const codes = (page: Answer): string[] => page.body.items.map((item: { code: string }) => item.code);

@@ -18,7 +18,7 @@ import {
   type HazardCast,
   HazardsClient,
   type HazardsTestApp,
-  startHazardsApp,
+  useHazardsApp,
   withoutRequestId,
 } from './hazards-support';
 import { testBackends } from './support/backends';
@@ -30,14 +30,9 @@ describe.each(testBackends())('reporting a hazard on %s', (backend) => {
   let app: HazardsTestApp;
   let client: HazardsClient;
 
-  beforeAll(async () => {
-    app = await startHazardsApp(backend);
-    client = new HazardsClient(app);
-  });
-
-  afterAll(async () => {
-    jest.useRealTimers();
-    await app?.dispose();
+  useHazardsApp(backend, (started, startedClient) => {
+    app = started;
+    client = startedClient;
   });
 
   const ticketsWithKey = (clientKey: string) => app.dataSource.getRepository(HazardTicket).findBy({ clientKey });

@@ -17,7 +17,7 @@ import { createUser, grantRole } from './factories/org.factory';
 import { createTestTree, type TestTree } from './factories/tree.factory';
 import type { Backend } from './support/backends';
 import { type HttpResult, request } from './support/http';
-import { accessTokenFor, startTestApp, type TestApp } from './support/test-app';
+import { type AppReady, accessTokenFor, startTestApp, type TestApp, useApp } from './support/test-app';
 
 /**
  * What the hazard suites share: an app with its own file storage, a cast of people around one
@@ -40,6 +40,15 @@ export async function startHazardsApp(backend: Backend, environment: Record<stri
     },
   });
   return hazardsApp;
+}
+
+/** The hazards app and its client for the suite: started before its tests, disposed of after them. */
+export function useHazardsApp(backend: Backend, ready: AppReady<[HazardsTestApp, HazardsClient]>): void {
+  useApp(
+    () => startHazardsApp(backend),
+    (app) => app.dispose(),
+    (app) => ready(app, new HazardsClient(app)),
+  );
 }
 
 /**

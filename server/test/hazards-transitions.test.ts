@@ -15,7 +15,7 @@ import {
   type HazardCast,
   HazardsClient,
   type HazardsTestApp,
-  startHazardsApp,
+  useHazardsApp,
 } from './hazards-support';
 import { testBackends } from './support/backends';
 
@@ -131,9 +131,9 @@ describe.each(testBackends())('every state × action × person on %s', (backend)
   /** A live ticket of the same enterprise that merges point at. */
   let mergeTarget: string;
 
-  beforeAll(async () => {
-    app = await startHazardsApp(backend);
-    client = new HazardsClient(app);
+  useHazardsApp(backend, async (started, startedClient) => {
+    app = started;
+    client = startedClient;
     cast = await createHazardCast(app);
     people = {
       reporter: cast.reporter,
@@ -145,10 +145,6 @@ describe.each(testBackends())('every state × action × person on %s', (backend)
       unrelatedWorker: cast.colleague,
     };
     mergeTarget = (await client.report(cast.reporter, cast.units.workplaceA1b.id)).ticket.id;
-  });
-
-  afterAll(async () => {
-    await app?.dispose();
   });
 
   /**

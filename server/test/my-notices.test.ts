@@ -4,26 +4,27 @@ import { InboxMessage } from '../src/inbox/inbox-message.entity';
 import { NoticeFanOutService } from '../src/notices/notice-fan-out.service';
 import type { OrgUnit } from '../src/org/org-unit.entity';
 import type { User } from '../src/users/user.entity';
-import { createEnterprise, createReceipt, NoticesClient, noticeRequest } from './factories/notice.factory';
-import { createTestTree, type TestTree } from './factories/tree.factory';
+import {
+  createEnterprise,
+  createReceipt,
+  NoticesClient,
+  noticeRequest,
+  useNoticesApp,
+} from './factories/notice.factory';
+import type { TestTree } from './factories/tree.factory';
 import { testBackends } from './support/backends';
 import { expectErrorShape } from './support/http';
-import { startTestApp, type TestApp } from './support/test-app';
+import type { TestApp } from './support/test-app';
 import { createWorker } from './training-support';
 
 describe.each(testBackends())('my notices on %s', (backend) => {
   let app: TestApp;
   let client: NoticesClient;
   let tree: TestTree;
-
-  beforeAll(async () => {
-    app = await startTestApp(backend);
-    client = new NoticesClient(app);
-    tree = await createTestTree(app.dataSource);
-  });
-
-  afterAll(async () => {
-    await app?.close();
+  useNoticesApp(backend, (started, startedClient, startedTree) => {
+    app = started;
+    client = startedClient;
+    tree = startedTree;
   });
 
   /** An enterprise of its own with two workers, and a notice published to it (receipts as the fan-out writes them). */

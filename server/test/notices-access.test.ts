@@ -2,25 +2,20 @@ import { AuthErrorCode, CommonErrorCode, NoticeState, Role } from '@ankang/share
 import { Notice } from '../src/notices/notice.entity';
 import type { OrgUnit } from '../src/org/org-unit.entity';
 import type { User } from '../src/users/user.entity';
-import { createStaff, createUnion, NoticesClient, noticeRequest } from './factories/notice.factory';
-import { createTestTree, type TestTree } from './factories/tree.factory';
+import { createStaff, createUnion, NoticesClient, noticeRequest, useNoticesApp } from './factories/notice.factory';
+import type { TestTree } from './factories/tree.factory';
 import { testBackends } from './support/backends';
 import { expectErrorShape } from './support/http';
-import { startTestApp, type TestApp } from './support/test-app';
+import type { TestApp } from './support/test-app';
 
 describe.each(testBackends())('notice access on %s', (backend) => {
   let app: TestApp;
   let client: NoticesClient;
   let tree: TestTree;
-
-  beforeAll(async () => {
-    app = await startTestApp(backend);
-    client = new NoticesClient(app);
-    tree = await createTestTree(app.dataSource);
-  });
-
-  afterAll(async () => {
-    await app?.close();
+  useNoticesApp(backend, (started, startedClient, startedTree) => {
+    app = started;
+    client = startedClient;
+    tree = startedTree;
   });
 
   /** Every staff route on one notice, as `person`. */

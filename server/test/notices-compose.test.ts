@@ -20,27 +20,27 @@ import {
   NOTICE_TEMPLATE,
   NoticesClient,
   noticeRequest,
+  useNoticesApp,
 } from './factories/notice.factory';
-import { createTestTree, type TestTree } from './factories/tree.factory';
+import type { TestTree } from './factories/tree.factory';
 import { testBackends } from './support/backends';
 import { expectErrorShape } from './support/http';
-import { startTestApp, type TestApp } from './support/test-app';
+import type { TestApp } from './support/test-app';
 import { createWorker } from './training-support';
 
 describe.each(testBackends())('notice composing and publishing on %s', (backend) => {
   let app: TestApp;
   let client: NoticesClient;
   let tree: TestTree;
-
-  beforeAll(async () => {
-    app = await startTestApp(backend, { WECHAT_TEMPLATE_NOTICE: NOTICE_TEMPLATE });
-    client = new NoticesClient(app);
-    tree = await createTestTree(app.dataSource);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  useNoticesApp(
+    backend,
+    (started, startedClient, startedTree) => {
+      app = started;
+      client = startedClient;
+      tree = startedTree;
+    },
+    { WECHAT_TEMPLATE_NOTICE: NOTICE_TEMPLATE },
+  );
 
   const noticeCount = () => app.dataSource.getRepository(Notice).count();
 

@@ -1,8 +1,4 @@
 import 'reflect-metadata';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import path from 'node:path';
 import { DEFAULT_APP_ID, DEFAULT_APP_SECRET, type FakeWechat, startFakeWechat, WechatPath } from '@ankang/fake-wechat';
 import { NoticeFanOutState, OrgKind } from '@ankang/shared';
 import { type DataSource, In } from 'typeorm';
@@ -16,6 +12,7 @@ import { User } from '../src/users/user.entity';
 import { createOrgUnit } from './factories/org.factory';
 import { createWorkers, grantNoticeTemplate, insertNotice, NOTICE_TEMPLATE } from './notices-fan-out-support';
 import { type Backend, type PreparedDatabase, prepareDatabase, testBackends } from './support/backends';
+import { freePort, requireBuiltServer, type ServerProcess, spawnServer } from './support/server-process';
 
 /**
  * The compiled server (server/dist/main.js) as an operator runs it, its jobs on, sending to the fake
@@ -23,28 +20,9 @@ import { type Backend, type PreparedDatabase, prepareDatabase, testBackends } fr
  * again; and two of them on one MariaDB at once. Whatever happens, every recipient ends with a
  * receipt, an inbox entry and a settled delivery, and the fake WeChat counts no message twice.
  */
-const MAIN = path.resolve(__dirname, '../dist/main.js');
 const RECIPIENTS = 1500;
 /** The shortest lease WECHAT_TIMEOUT_MS 2000 allows (six calls and their pauses). */
 const LEASE_SECONDS = 14;
-
-interface RunningServer {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
@@ -61,11 +39,10 @@ describe.each(testBackends())('notice fan-out in server processes on %s', (backe
   let environment: Record<string, string>;
   let dataSource: DataSource;
   let fake: FakeWechat;
-  const servers: RunningServer[] = [];
+  const servers: ServerProcess[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(MAIN))
-      throw new Error(`${MAIN} is missing: build the server first (pnpm --filter @ankang/server build)`);
+    requireBuiltServer();
     database = await prepareDatabase(backend);
     fake = await startFakeWechat({ appId: DEFAULT_APP_ID, appSecret: DEFAULT_APP_SECRET });
     environment = {
@@ -96,26 +73,16 @@ describe.each(testBackends())('notice fan-out in server processes on %s', (backe
 
   beforeEach(() => fake.reset());
 
-  async function startServer(): Promise<RunningServer> {
+  async function startServer(): Promise<ServerProcess> {
     const port = await freePort();
-    const child = spawn(process.execPath, [MAIN], {
-      env: { PATH: process.env.PATH ?? '', PORT: String(port), LOG_LEVEL: 'info', ...environment },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout?.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.stderr?.on('data', (chunk) => {
-      output += chunk;
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const server = { child, output: () => output, exited };
+    const server = spawnServer({ PORT: String(port), LOG_LEVEL: 'info', ...environment });
     servers.push(server);
     await waitFor(
       'the server to answer /health',
       async () => {
-        if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}:\n${output}`);
+        if (server.child.exitCode !== null) {
+          throw new Error(`The server exited with ${server.child.exitCode}:\n${server.output()}`);
+        }
         return (await fetch(`http://127.0.0.1:${port}/api/v1/health`).catch(() => undefined))?.ok ?? false;
       },
       30_000,
@@ -124,7 +91,7 @@ describe.each(testBackends())('notice fan-out in server processes on %s', (backe
     return server;
   }
 
-  async function kill(server: RunningServer): Promise<void> {
+  async function kill(server: ServerProcess): Promise<void> {
     server.child.kill('SIGKILL');
     await server.exited;
   }

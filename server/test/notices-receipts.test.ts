@@ -22,11 +22,12 @@ import {
   NOTICE_TEMPLATE,
   NoticesClient,
   noticeRequest,
+  useNoticesApp,
 } from './factories/notice.factory';
-import { createTestTree, type TestTree } from './factories/tree.factory';
+import type { TestTree } from './factories/tree.factory';
 import { testBackends } from './support/backends';
 import { expectErrorShape } from './support/http';
-import { startTestApp, type TestApp } from './support/test-app';
+import type { TestApp } from './support/test-app';
 import { createWorker } from './training-support';
 
 /**
@@ -54,16 +55,15 @@ describe.each(testBackends())('notice receipts and reminders on %s', (backend) =
   let app: TestApp;
   let client: NoticesClient;
   let tree: TestTree;
-
-  beforeAll(async () => {
-    app = await startTestApp(backend, { WECHAT_TEMPLATE_NOTICE: NOTICE_TEMPLATE });
-    client = new NoticesClient(app);
-    tree = await createTestTree(app.dataSource);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  useNoticesApp(
+    backend,
+    (started, startedClient, startedTree) => {
+      app = started;
+      client = startedClient;
+      tree = startedTree;
+    },
+    { WECHAT_TEMPLATE_NOTICE: NOTICE_TEMPLATE },
+  );
 
   async function world(overrides: Parameters<typeof noticeRequest>[1] = {}): Promise<ReceiptsWorld> {
     const city = await createUnion(app, tree.units.province, '丙市总工会');

@@ -4,24 +4,18 @@ import { OrgUnit } from '../src/org/org-unit.entity';
 import { createOrgUnit, createUser, grantRole } from './factories/org.factory';
 import { createTestTree, type TestTree } from './factories/tree.factory';
 import { testBackends } from './support/backends';
-import { expectErrorShape, request } from './support/http';
-import { accessTokenFor, startTestApp, type TestApp } from './support/test-app';
+import { expectErrorShape } from './support/http';
+import { callerOf, type TestApp, useTestApp } from './support/test-app';
 
 const MISSING_ID = '2000000000';
 
 describe.each(testBackends())('org units on %s', (backend) => {
   let app: TestApp;
-
-  beforeAll(async () => {
-    app = await startTestApp(backend);
+  useTestApp(backend, (started) => {
+    app = started;
   });
 
-  afterAll(async () => {
-    await app?.close();
-  });
-
-  const call = (method: string, path: string, as: { id: number }, body?: unknown) =>
-    request(method, `${app.baseUrl}${path}`, { token: accessTokenFor(app, as), body });
+  const call = callerOf(() => app);
 
   /** Every item of a listing from `cursor` on, following nextCursor page by page. */
   async function walk(path: string, as: { id: number }, limit: number, cursor: string | null = null): Promise<any[]> {

@@ -21,9 +21,9 @@ import {
   createWorker,
   lessonRequest,
   lessonUpdate,
-  startTrainingApp,
   TrainingClient,
   type TrainingTestApp,
+  useTrainingApp,
 } from './training-support';
 
 describe.each(testBackends())('lesson authoring on %s', (backend) => {
@@ -31,14 +31,10 @@ describe.each(testBackends())('lesson authoring on %s', (backend) => {
   let client: TrainingClient;
   let tree: TestTree;
 
-  beforeAll(async () => {
-    app = await startTrainingApp(backend);
-    client = new TrainingClient(app);
+  useTrainingApp(backend, async (started, startedClient) => {
+    app = started;
+    client = startedClient;
     tree = await createTestTree(app.dataSource);
-  });
-
-  afterAll(async () => {
-    await app?.dispose();
   });
 
   describe('writing', () => {

@@ -8,9 +8,9 @@ import {
   ALL_RIGHT,
   lessonRequest,
   lessonUpdate,
-  startTrainingApp,
   TrainingClient,
   type TrainingTestApp,
+  useTrainingApp,
 } from './training-support';
 
 /** Every string value and key anywhere in a JSON document. */
@@ -28,14 +28,10 @@ describe.each(testBackends())('quizzes on %s', (backend) => {
   let client: TrainingClient;
   let tree: TestTree;
 
-  beforeAll(async () => {
-    app = await startTrainingApp(backend);
-    client = new TrainingClient(app);
+  useTrainingApp(backend, async (started, startedClient) => {
+    app = started;
+    client = startedClient;
     tree = await createTestTree(app.dataSource);
-  });
-
-  afterAll(async () => {
-    await app?.dispose();
   });
 
   const publishedCityLesson = () => client.publishedLesson(tree.users.staffCityA, lessonRequest(tree.units.cityA.id));

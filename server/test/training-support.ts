@@ -19,7 +19,7 @@ import { UserWorkerGroup } from '../src/users/user-worker-group.entity';
 import { createUser, grantRole } from './factories/org.factory';
 import type { Backend } from './support/backends';
 import { type HttpResult, request } from './support/http';
-import { accessTokenFor, startTestApp, type TestApp } from './support/test-app';
+import { type AppReady, accessTokenFor, startTestApp, type TestApp, useApp } from './support/test-app';
 
 /**
  * What the training and check-in suites share: an app with its own file storage, workers with
@@ -41,6 +41,15 @@ export async function startTrainingApp(backend: Backend): Promise<TrainingTestAp
       rmSync(storage, { recursive: true, force: true });
     },
   });
+}
+
+/** The training app and its client for the suite: started before its tests, disposed of after them. */
+export function useTrainingApp(backend: Backend, ready: AppReady<[TrainingTestApp, TrainingClient]>): void {
+  useApp(
+    () => startTrainingApp(backend),
+    (app) => app.dispose(),
+    (app) => ready(app, new TrainingClient(app)),
+  );
 }
 
 /** A worker bound to the enterprise (with the worker grant), in the groups. */

@@ -7,9 +7,9 @@ import {
   createWorker,
   lessonRequest,
   lessonUpdate,
-  startTrainingApp,
   TrainingClient,
   type TrainingTestApp,
+  useTrainingApp,
 } from './training-support';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -18,13 +18,9 @@ describe.each(testBackends())('the lessons a worker gets on %s', (backend) => {
   let app: TrainingTestApp;
   let client: TrainingClient;
 
-  beforeAll(async () => {
-    app = await startTrainingApp(backend);
-    client = new TrainingClient(app);
-  });
-
-  afterAll(async () => {
-    await app?.dispose();
+  useTrainingApp(backend, (started, startedClient) => {
+    app = started;
+    client = startedClient;
   });
 
   const myLessons = async (worker: User) => (await client.call('GET', '/me/lessons', worker)).body;

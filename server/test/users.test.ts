@@ -6,23 +6,17 @@ import { createUser, grantRole, wechatCodeFor } from './factories/org.factory';
 import { createTestTree, type TestTree } from './factories/tree.factory';
 import { testBackends } from './support/backends';
 import { expectErrorShape, request } from './support/http';
-import { accessTokenFor, startTestApp, type TestApp } from './support/test-app';
+import { callerOf, type TestApp, useTestApp } from './support/test-app';
 
 const MISSING_ID = '2000000000';
 
 describe.each(testBackends())('users on %s', (backend) => {
   let app: TestApp;
-
-  beforeAll(async () => {
-    app = await startTestApp(backend);
+  useTestApp(backend, (started) => {
+    app = started;
   });
 
-  afterAll(async () => {
-    await app?.close();
-  });
-
-  const call = (method: string, path: string, as: { id: number }, body?: unknown) =>
-    request(method, `${app.baseUrl}${path}`, { token: accessTokenFor(app, as), body });
+  const call = callerOf(() => app);
 
   const ids = (items: { id: string }[]) => items.map((item) => item.id).sort();
   const idsOf = (...people: User[]) => people.map((person) => String(person.id)).sort();

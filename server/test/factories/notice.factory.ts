@@ -5,9 +5,11 @@ import { NoticeReceipt } from '../../src/notices/notice-receipt.entity';
 import type { OrgUnit } from '../../src/org/org-unit.entity';
 import { WechatDeliveryStatus, WechatMessageDelivery } from '../../src/subscriptions/wechat-message-delivery.entity';
 import type { User } from '../../src/users/user.entity';
+import type { Backend } from '../support/backends';
 import { type HttpResult, request } from '../support/http';
-import { accessTokenFor, type TestApp } from '../support/test-app';
+import { type AppReady, accessTokenFor, type TestApp, useTestApp } from '../support/test-app';
 import { createOrgUnit, createUser, grantRole } from './org.factory';
+import { createTestTree, type TestTree } from './tree.factory';
 
 /** The notice template the notice suites configure, so reminders queue WeChat messages. */
 export const NOTICE_TEMPLATE = 'tmpl-notice-01';
@@ -48,6 +50,19 @@ export class NoticesClient {
     expect(published.status).toBe(200);
     return published.body;
   }
+}
+
+/** The app for a notice suite, with its client and a test tree: started before its tests, closed after them. */
+export function useNoticesApp(
+  backend: Backend,
+  ready: AppReady<[TestApp, NoticesClient, TestTree]>,
+  environment: Record<string, string> = {},
+): void {
+  useTestApp(
+    backend,
+    async (app) => ready(app, new NoticesClient(app), await createTestTree(app.dataSource)),
+    environment,
+  );
 }
 
 /** An enterprise of its own under `parent`, so a suite's counts are not shared with other tests. */

@@ -7,6 +7,7 @@ import { type AppConfig, loadConfig } from '../../src/config/app-config';
 import { createApp } from '../../src/create-app';
 import { connectDatabase } from '../../src/database/connect-database';
 import { type Backend, prepareDatabase } from './backends';
+import { type HttpResult, request } from './http';
 
 export interface TestApp {
   backend: Backend;
@@ -63,4 +64,43 @@ export async function startTestApp(backend: Backend, environment: Record<string,
 /** A valid access token for a user, as if they had just logged in. */
 export function accessTokenFor(app: TestApp, user: { id: number }): string {
   return app.app.get(TokenService).signAccessToken(user.id);
+}
+
+/** What a suite does with its app once it has started: keeps it in its own variables, sets up more. */
+export type AppReady<T extends unknown[]> = (...started: T) => void | Promise<void>;
+
+/**
+ * Starts an app before the suite's tests and stops it after them. `ready` gets it inside beforeAll,
+ * so a failed start or setup fails the suite's tests, and the app is stopped whatever happened.
+ */
+export function useApp<T>(start: () => Promise<T>, stop: (app: T) => Promise<void>, ready: AppReady<[T]>): void {
+  let app: T | undefined;
+  beforeAll(async () => {
+    app = await start();
+    await ready(app);
+  });
+  afterAll(async () => {
+    // A test that froze the clock must not leave the shutdown waiting on it.
+    jest.useRealTimers();
+    if (app !== undefined) await stop(app);
+  });
+}
+
+/** The real application (see startTestApp) for the suite: started before its tests, closed after them. */
+export function useTestApp(
+  backend: Backend,
+  ready: AppReady<[TestApp]>,
+  environment: Record<string, string> = {},
+): void {
+  useApp(
+    () => startTestApp(backend, environment),
+    (app) => app.close(),
+    (app) => ready(app),
+  );
+}
+
+/** `call(method, path, as, body)`: the API of the suite's app, as a signed-in person. */
+export function callerOf(app: () => TestApp) {
+  return <T = any>(method: string, path: string, as: { id: number }, body?: unknown): Promise<HttpResult<T>> =>
+    request<T>(method, `${app().baseUrl}${path}`, { token: accessTokenFor(app(), as), body });
 }
